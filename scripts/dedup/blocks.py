@@ -1,0 +1,247 @@
+"""Turning one source's lines into blocks (headings, paragraphs, front matter) for each format."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from .models import Block, BlockKind
+
+HEADING_MAX_WORDS = 12
+HEADING_MAX_CHARS = 100
+INLINE_HEADING_MAX_WORDS = 7
+SENTENCE_END = tuple('.!?:;"”’)')
+SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on or the to vs with your you its it's is are".split()
+)
+BULLET = re.compile(r"^\s*([-*+•]|\d+[.)])\s+")
+INLINE_HEADING = re.compile(r"^\s*(?:\*\*|__)?([^\W\d_][^:.!?]{0,70}?)(?:\*\*|__)?:(?:\*\*|__)?\s+(\S.*)$")
+ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+MARKDOWN_EMPHASIS = re.compile(r"[*_`]+")
+
+
+def is_title_like(words: list[str]) -> bool:
+    significant = [w for w in words if w.lower().strip("()\"'“”‘’") not in SMALL_WORDS]
+    if not significant:
+        return False
+    capitalised = sum(1 for w in significant if w[:1].isupper() or w[:1].isdigit())
+    return capitalised / len(significant) >= 0.6
+
+
+def is_heading_line(line: str, previous_line: str, previous_was_heading: bool) -> bool:
+    """A short line without closing punctuation that does not continue a wrapped paragraph."""
+    stripped = line.strip()
+    words = stripped.split()
+    if not words or len(words) > HEADING_MAX_WORDS or len(stripped) > HEADING_MAX_CHARS:
+        return False
+    if not (stripped[0].isupper() or stripped[0].isdigit()) or BULLET.match(stripped):
+        return False
+    if stripped[-1] in ".,;:!":
+        return False
+    if stripped[-1] == "?" and not is_title_like(words):
+        return False
+    previous = previous_line.strip()
+    return not previous or previous_was_heading or previous.endswith(SENTENCE_END)
+
+
+def inline_heading(line: str) -> tuple[str, str] | None:
+    """`Heading: text` at a paragraph start, where the heading is a short title-cased phrase."""
+    match = INLINE_HEADING.match(line)
+    if not match:
+        return None
+    heading, body = match.group(1).strip(), match.group(2).strip()
+    words = heading.split()
+    if len(words) > INLINE_HEADING_MAX_WORDS or len(body.split()) < 3 or not is_title_like(words):
+        return None
+    return heading, body
+
+
+def markdown_plain(line: str) -> str:
+    return MARKDOWN_EMPHASIS.sub("", MARKDOWN_LINK.sub(r"\1", line)).strip()
+
+
+class ParagraphBuilder:
+    """Collects consecutive body lines into paragraph blocks."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.open: Block | None = None
+
+    def close(self) -> None:
+        if self.open is not None:
+            self.blocks.append(self.open)
+            self.open = None
+
+    def add_heading(self, line_number: int, end_line: int, heading: str, level: int | None, extra_text: str = "") -> None:
+        self.close()
+        self.blocks.append(Block(BlockKind.HEADING, line_number, end_line, extra_text, heading, level))
+
+    def add_line(self, line_number: int, text: str, new_paragraph: bool, allow_inline_heading: bool = True) -> None:
+        starts = self.open is None or new_paragraph
+        if starts:
+            self.close()
+            found = inline_heading(text) if allow_inline_heading else None
+            if found:
+                self.open = Block(BlockKind.PARAGRAPH, line_number, line_number, found[1], found[0])
+            else:
+                self.open = Block(BlockKind.PARAGRAPH, line_number, line_number, text)
+        else:
+            self.open.end_line = line_number
+            self.open.text = f"{self.open.text} {text}"
+
+    def finish(self) -> list[Block]:
+        self.close()
+        return self.blocks
+
+
+def text_blocks(lines: list[str]) -> list[Block]:
+    builder = ParagraphBuilder()
+    previous = ""
+    previous_was_heading = False
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        heading = bool(stripped) and is_heading_line(stripped, previous, previous_was_heading)
+        if not stripped:
+            builder.close()
+        elif heading:
+            builder.add_heading(number, number, stripped, None)
+        else:
+            # Sources often hold one whole paragraph per line with no blank line between them.
+            builder.add_line(number, stripped, new_paragraph=previous.endswith(SENTENCE_END))
+        previous = stripped
+        previous_was_heading = heading
+    return builder.finish()
+
+
+def front_matter_end(lines: list[str]) -> int:
+    """Line number closing a leading `---` front matter block, or 0 when there is none."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() in ("---", "..."):
+            return number
+    return 0
+
+
+def markdown_blocks(lines: list[str]) -> list[Block]:
+    builder = ParagraphBuilder()
+    matter_end = front_matter_end(lines)
+    if matter_end:
+        builder.blocks.append(Block(BlockKind.FRONT_MATTER, 1, matter_end, "\n".join(lines[1:matter_end - 1])))
+    in_fence = False
+    number = matter_end
+    while number < len(lines):
+        line = lines[number]
+        number += 1
+        stripped = line.strip()
+        if FENCE.match(line):
+            in_fence = not in_fence
+            builder.add_line(number, stripped, new_paragraph=False, allow_inline_heading=False)
+            continue
+        if in_fence:
+            builder.add_line(number, line.rstrip(), new_paragraph=False, allow_inline_heading=False)
+            continue
+        if not stripped:
+            builder.close()
+            continue
+        atx = ATX_HEADING.match(line)
+        if atx:
+            builder.add_heading(number, number, markdown_plain(atx.group(2)), len(atx.group(1)))
+            continue
+        following = lines[number] if number < len(lines) else ""
+        if builder.open is None and SETEXT_UNDERLINE.match(following) and not BULLET.match(line):
+            level = 1 if following.strip().startswith("=") else 2
+            builder.add_heading(number, number + 1, markdown_plain(stripped), level)
+            number += 1
+            continue
+        builder.add_line(number, markdown_plain(stripped), new_paragraph=bool(BULLET.match(line)))
+    return builder.finish()
+
+
+BLOCK_TAGS = frozenset("p div li ul ol section article header footer aside blockquote table tr td th br hr pre dd dt".split())
+HIDDEN_TAGS = frozenset("script style head title template".split())
+
+
+class HtmlLineReader(HTMLParser):
+    """Records, per source line, the visible text and where headings and block elements start."""
+
+    def __init__(self, line_count: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.body_text = [""] * (line_count + 2)
+        self.heading_text = [""] * (line_count + 2)
+        self.heading_level: dict[int, int] = {}
+        self.heading_element: dict[int, int] = {}
+        self.block_starts: set[int] = set()
+        self.hidden_depth = 0
+        self.open_heading: tuple[int, int] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        line = self.getpos()[0]
+        if tag in HIDDEN_TAGS:
+            self.hidden_depth += 1
+        elif re.fullmatch(r"h[1-6]", tag):
+            self.open_heading = (int(tag[1]), line)
+            self.block_starts.add(line)
+        elif tag in BLOCK_TAGS:
+            self.block_starts.add(line)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HIDDEN_TAGS:
+            self.hidden_depth = max(0, self.hidden_depth - 1)
+        elif re.fullmatch(r"h[1-6]", tag):
+            self.open_heading = None
+        elif tag in BLOCK_TAGS:
+            self.block_starts.add(self.getpos()[0] + 1)
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden_depth:
+            return
+        line = self.getpos()[0]
+        for offset, piece in enumerate(data.split("\n")):
+            target = line + offset
+            if target >= len(self.body_text):
+                break
+            if self.open_heading:
+                self.heading_text[target] = f"{self.heading_text[target]} {piece}".strip()
+                self.heading_level[target] = self.open_heading[0]
+                self.heading_element[target] = self.open_heading[1]
+            else:
+                self.body_text[target] = f"{self.body_text[target]} {piece}".strip()
+
+
+def html_blocks(lines: list[str]) -> list[Block]:
+    reader = HtmlLineReader(len(lines))
+    reader.feed("\n".join(lines))
+    reader.close()
+    builder = ParagraphBuilder()
+    number = 1
+    while number <= len(lines):
+        heading = " ".join(reader.heading_text[number].split())
+        if heading:
+            element = reader.heading_element[number]
+            end = number
+            while end + 1 <= len(lines) and reader.heading_element.get(end + 1) == element and reader.heading_text[end + 1]:
+                end += 1
+                heading = f"{heading} {reader.heading_text[end]}"
+            extra = " ".join(reader.body_text[n] for n in range(number, end + 1) if reader.body_text[n])
+            builder.add_heading(number, end, " ".join(heading.split()), reader.heading_level[number], extra)
+            number = end + 1
+            continue
+        body = " ".join(reader.body_text[number].split())
+        if body:
+            builder.add_line(number, body, new_paragraph=number in reader.block_starts)
+        else:
+            builder.close()
+        number += 1
+    return builder.finish()
+
+
+def split_blocks(name: str, lines: list[str]) -> list[Block]:
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix == "md":
+        return markdown_blocks(lines)
+    if suffix in ("html", "htm"):
+        return html_blocks(lines)
+    return text_blocks(lines)

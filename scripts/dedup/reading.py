@@ -1,0 +1,66 @@
+"""Finding and decoding source files, turning every failure into a message an editor can act on."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ReadProblem:
+    name: str
+    message: str
+
+
+def normalise_newlines(text: str) -> str:
+    """Only \\n ends a line afterwards, so line numbers match what editors show."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_source(name: str, data: bytes) -> SourceDocument | ReadProblem:
+    if b"\x00" in data:
+        return ReadProblem(name, f"{name}: looks like a binary file (it contains NUL bytes); "
+                                 "replace it with a plain-text, Markdown or HTML export, or move it out of the folder")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return ReadProblem(name, f"{name}: is not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
+                                 "re-save it with UTF-8 encoding and run again")
+    if not text.strip():
+        return ReadProblem(name, f"{name}: is empty; add its text or remove the file")
+    return SourceDocument(name, normalise_newlines(text))
+
+
+def source_paths(directory: Path) -> list[Path]:
+    return sorted(
+        (path for path in directory.rglob("*") if path.suffix.lower() in SOURCE_SUFFIXES),
+        key=lambda path: path.relative_to(directory).as_posix(),
+    )
+
+
+def read_sources(directory: Path) -> tuple[list[SourceDocument], list[ReadProblem]]:
+    """Read every source under directory; unreadable ones are reported, never fatal for the rest."""
+    documents: list[SourceDocument] = []
+    problems: list[ReadProblem] = []
+    for path in source_paths(directory):
+        name = path.relative_to(directory).as_posix()
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            reason = error.strerror or error.__class__.__name__
+            problems.append(ReadProblem(name, f"{name}: cannot be read ({reason}); "
+                                              "make it a readable regular file or move it out of the folder"))
+            continue
+        outcome = decode_source(name, data)
+        if isinstance(outcome, ReadProblem):
+            problems.append(outcome)
+        else:
+            documents.append(outcome)
+    return documents, problems

@@ -1,0 +1,78 @@
+"""The site's shared content (references, glossary, generated pages) and the per-page Markdown pipeline.
+
+Plain Python: the MkDocs hook calls this, and so can tests and other tools.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.citations import link_citations
+from scripts.content_errors import ContentError, ContentProblem
+from scripts.glossary import GlossaryEntry, abbreviation_definitions, load_glossary, render_glossary_list
+from scripts.page_metadata import PageMetadata, check_page
+from scripts.references import Reference, load_references
+from scripts.templates import render_template
+
+REFERENCES_FILE = "data/references.yml"
+GLOSSARY_FILE = "data/glossary.yml"
+SIDE_EFFECTS_FILE = "data/side-effects.yml"
+TIMELINE_PAGE = "side-effects-timeline.md"
+
+
+@dataclass
+class SiteContent:
+    references: dict[str, Reference]
+    glossary: list[GlossaryEntry]
+
+    @classmethod
+    def load(cls, project_root: Path) -> SiteContent:
+        problems: list[ContentProblem] = []
+        references: dict[str, Reference] = {}
+        glossary: list[GlossaryEntry] = []
+        try:
+            references = load_references(project_root / REFERENCES_FILE, REFERENCES_FILE)
+        except ContentError as error:
+            problems += error.problems
+        try:
+            glossary = load_glossary(project_root / GLOSSARY_FILE, GLOSSARY_FILE)
+        except ContentError as error:
+            problems += error.problems
+        if problems:
+            raise ContentError(problems)
+        return cls(references=references, glossary=glossary)
+
+    def timeline_page(self, project_root: Path) -> str:
+        # Imported here so the rest of the site still builds while the timeline package is absent in tools that lack it.
+        from scripts.timeline import build_timeline_page
+
+        return build_timeline_page(project_root / SIDE_EFFECTS_FILE, set(self.references), display_path=SIDE_EFFECTS_FILE)
+
+    def check_pages(self, sources: dict[str, str]) -> dict[str, PageMetadata]:
+        """Check every page; raise one ContentError listing all problems across the site."""
+        checked: dict[str, PageMetadata] = {}
+        problems: list[ContentProblem] = []
+        for path in sorted(sources):
+            result = check_page(path, sources[path], set(self.references))
+            problems += result.problems
+            if result.metadata:
+                checked[path] = result.metadata
+        if problems:
+            raise ContentError(problems)
+        return checked
+
+    def page_markdown(self, markdown: str, metadata: PageMetadata) -> str:
+        """The Markdown MkDocs renders: citations linked, generated lists and hover definitions added."""
+        markdown = link_citations(markdown, metadata.sources)
+        if metadata.generated_list == "glossary":
+            markdown += "\n" + render_glossary_list(self.glossary)
+        elif metadata.generated_list == "references":
+            ordered = sorted(self.references.values(), key=lambda reference: reference.id.lower())
+            markdown += "\n" + render_template("reference-list.md.j2", references=ordered)
+        if metadata.generated_list != "glossary":
+            markdown += "\n\n" + abbreviation_definitions(self.glossary) + "\n"
+        return markdown
+
+    def cited_references(self, metadata: PageMetadata) -> list[Reference]:
+        return [self.references[source_id] for source_id in metadata.sources]

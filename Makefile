@@ -1,0 +1,54 @@
+# Two commands matter: `make serve` to preview the site, `make test` to run every check.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+# Root installs packages directly; anyone else goes through sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install serve build test chromium node-tools bench linkcheck lock clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+serve: install
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Build into a scratch folder and swap it in only on success, so a failed build publishes nothing.
+build: install
+	rm -rf .site-build
+	$(BIN)/mkdocs build --strict --site-dir .site-build
+	rm -rf site && mv .site-build site
+
+chromium:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
+
+node-tools: node_modules/.installed
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+test: install chromium node-tools
+	$(BIN)/python -m pytest
+
+bench: install chromium node-tools
+	$(BIN)/python -m scripts.dedup.bench
+
+linkcheck: build
+	$(BIN)/python -m scripts.linkcheck_external site
+
+# Re-resolve requirements.in into the pinned lock file.
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet -r requirements.in
+	.venv-lock/bin/pip freeze --all --exclude pip --exclude setuptools --exclude wheel > requirements.lock
+	rm -rf .venv-lock
+
+clean:
+	rm -rf site .site-build test-artifacts

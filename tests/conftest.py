@@ -1,0 +1,89 @@
+"""Fixtures shared by the suite: the project, a real strict build of it, and a local server for it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from scripts.static_server import serving
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"
+ARTIFACTS_DIR = PROJECT_ROOT / "test-artifacts"
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "data")
+
+
+def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+def copy_project(destination: Path) -> Path:
+    """A scratch copy of the site's sources, for builds that break a page on purpose."""
+    for part in PROJECT_PARTS:
+        source = PROJECT_ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    return PROJECT_ROOT
+
+
+@pytest.fixture(scope="session")
+def strict_build(tmp_path_factory) -> subprocess.CompletedProcess:
+    site_dir = tmp_path_factory.mktemp("site")
+    result = run_mkdocs_build(PROJECT_ROOT, site_dir)
+    result.site_dir = site_dir
+    return result
+
+
+@pytest.fixture(scope="session")
+def built_site(strict_build) -> Path:
+    assert strict_build.returncode == 0, f"mkdocs build --strict failed:\n{strict_build.stderr}"
+    return strict_build.site_dir
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    with serving(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def article_paths(built_site) -> list[str]:
+    """URL paths of every page the build produced, from its sitemap, plus the 404 page."""
+    import xml.etree.ElementTree as ElementTree
+
+    namespace = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ElementTree.parse(built_site / "sitemap.xml").getroot()
+    site_url_prefix = "https://microneedling-guide.example.org/"
+    return [location.text.removeprefix(site_url_prefix) for location in root.findall("sm:url/sm:loc", namespace)]
+
+
+_stage_seconds: dict[str, float] = defaultdict(float)
+
+
+def pytest_runtest_logreport(report) -> None:
+    stage = report.nodeid.split("/")[1] if report.nodeid.startswith("tests/") and "/" in report.nodeid[6:] else "tests"
+    _stage_seconds[stage] += report.duration
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if _stage_seconds:
+        terminalreporter.section("time per stage")
+        for stage, seconds in sorted(_stage_seconds.items(), key=lambda item: -item[1]):
+            terminalreporter.write_line(f"{stage:<12} {seconds:7.1f} s")

@@ -1,0 +1,82 @@
+"""Front-matter checks, message by message, without a build."""
+
+from __future__ import annotations
+
+import datetime
+
+from scripts.citations import link_citations
+from scripts.page_metadata import check_page
+
+REFERENCE_IDS = {"Chu", "Har", "A&G"}
+GOOD = """---
+title: Aftercare
+description: What to do in the days after treatment.
+last_reviewed: 2026-11-21
+next_review: 2027-11-21
+sources: [Chu, A&G]
+---
+# Aftercare
+
+Keep it clean [[Chu]] and calm [[A&G]].
+"""
+
+
+def messages(source: str) -> list[str]:
+    return [str(problem) for problem in check_page("docs/aftercare.md", source, REFERENCE_IDS).problems]
+
+
+def test_good_page_passes_with_its_metadata():
+    result = check_page("docs/aftercare.md", GOOD, REFERENCE_IDS)
+    assert result.problems == []
+    assert result.metadata.next_review == datetime.date(2027, 11, 21)
+    assert result.metadata.sources == ["Chu", "A&G"]
+
+
+def test_page_without_front_matter():
+    assert messages("# Aftercare\n") == [
+        "docs/aftercare.md:1: the page has no front matter; start it with a line '---', then the fields "
+        "title, description, last_reviewed, next_review, sources, then another '---'"
+    ]
+
+
+def test_misspelt_field_is_named_with_a_suggestion():
+    assert messages(GOOD.replace("title:", "titel:")) == [
+        "docs/aftercare.md:2: 'titel' is not a field pages use (did you mean 'title'?); remove it or fix its spelling",
+        "docs/aftercare.md:1: title is missing; add the page title, like: title: Aftercare",
+    ]
+
+
+def test_unknown_reference_suggests_the_closest_id():
+    assert messages(GOOD.replace("[Chu, A&G]", "[Chuu, A&G]")) == [
+        "docs/aftercare.md:6: sources lists unknown reference 'Chuu' (did you mean 'Chu'?); use an ID from "
+        "data/references.yml, or add the reference there first",
+        "docs/aftercare.md:10: the citation [[Chu]] is not in this page's sources; add Chu to sources in the front matter",
+    ]
+
+
+def test_description_must_be_one_sentence():
+    found = messages(GOOD.replace("treatment.", "treatment. And more."))
+    assert found == ["docs/aftercare.md:3: description must be exactly one sentence ending with a full stop; it is shown in search results"]
+
+
+def test_review_date_rules():
+    assert messages(GOOD.replace("next_review: 2027-11-21", "next_review: 2026-11-21")) == [
+        "docs/aftercare.md:5: next_review (2026-11-21) must be after last_reviewed (2026-11-21); set it to a later date, such as 2027-11-21"
+    ]
+    assert messages(GOOD.replace("next_review: 2027-11-21", "next_review: soon")) == [
+        "docs/aftercare.md:5: next_review 'soon' is not a date; write it as year-month-day, like next_review: 2027-11-01"
+    ]
+
+
+def test_invalid_yaml_points_at_the_line():
+    assert messages(GOOD.replace("sources: [Chu, A&G]", "sources: [Chu, A&G")) [0].startswith(
+        "docs/aftercare.md:7: the front matter is not valid YAML"
+    )
+
+
+def test_citations_become_numbered_links():
+    html = link_citations("Keep it clean [[A&G]][[Chu]].", ["Chu", "A&G"])
+    assert html == (
+        'Keep it clean <sup class="citation"><a href="#ref-2" aria-label="Reference 2">2</a></sup>'
+        '<sup class="citation"><a href="#ref-1" aria-label="Reference 1">1</a></sup>.'
+    )

@@ -1,0 +1,91 @@
+"""The dedup core: in-memory texts in, sections and groups out."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .blocks import split_blocks
+from .boilerplate import mark_boilerplate, normalised_line
+from .features import content_terms, tfidf_rows
+from .grouping import DEFAULT_CONFIG, GroupingConfig, group_content_sections
+from .models import DedupResult, Group, GroupedSection, Section
+from .reading import normalise_newlines
+from .sections import build_sections, whole_source_section
+
+LABEL_WORDS = 8
+
+
+def split_documents(documents: Iterable[tuple[str, str]]) -> list[Section]:
+    """Sections of every document, in the given document order, boilerplate already marked."""
+    lines_by_source: dict[str, list[str]] = {}
+    for name, text in documents:
+        if name in lines_by_source:
+            raise ValueError(f"duplicate document name: {name}")
+        lines_by_source[name] = normalise_newlines(text).split("\n")
+    blocks_by_source = {name: split_blocks(name, lines) for name, lines in lines_by_source.items()}
+    mark_boilerplate(blocks_by_source)
+    sections: list[Section] = []
+    for name, lines in lines_by_source.items():
+        if not any(line.strip() for line in lines):
+            continue
+        found = build_sections(name, lines, blocks_by_source[name]) if blocks_by_source[name] else []
+        sections.extend(found or [whole_source_section(name, lines)])
+    return sections
+
+
+def canonical_member(sections: list[Section], members: list[int]) -> int:
+    """The member closest to all others in content; ties go to the longer, then the earlier one."""
+    if len(members) == 1:
+        return members[0]
+    matrix = tfidf_rows([content_terms(sections[index].plain_text) for index in members])
+    centrality = (matrix @ matrix.T).sum(axis=1).A.ravel()
+    ranked = sorted(
+        range(len(members)),
+        key=lambda k: (-round(float(centrality[k]), 9), -len(sections[members[k]].plain_text), k),
+    )
+    return members[ranked[0]]
+
+
+def group_label(section: Section) -> str:
+    if section.heading:
+        return section.heading
+    words = section.plain_text.split()
+    return " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
+
+
+def boilerplate_groups(sections: list[Section], indices: list[int]) -> list[list[int]]:
+    """Boilerplate is grouped only when the line itself repeats."""
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for index in indices:
+        by_text[normalised_line(sections[index].plain_text) or f"#{index}"].append(index)
+    return list(by_text.values())
+
+
+def assemble(sections: list[Section], member_lists: list[list[int]]) -> DedupResult:
+    member_lists = sorted((sorted(members) for members in member_lists), key=lambda members: members[0])
+    group_of: dict[int, str] = {}
+    groups: list[Group] = []
+    for number, members in enumerate(member_lists, start=1):
+        group_id = f"g{number}"
+        canonical = canonical_member(sections, members)
+        groups.append(Group(group_id, sections[canonical].id, [sections[i].id for i in members], group_label(sections[canonical])))
+        group_of.update((index, group_id) for index in members)
+    rows = [
+        GroupedSection(s.id, s.source, s.start_line, s.end_line, s.heading, group_of[i], s.boilerplate, s.raw_text)
+        for i, s in enumerate(sections)
+    ]
+    return DedupResult(rows, groups, {s.id: s.plain_text for s in sections})
+
+
+def group_sections(sections: list[Section], config: GroupingConfig = DEFAULT_CONFIG) -> DedupResult:
+    content = [i for i, s in enumerate(sections) if not s.boilerplate and s.plain_text.strip()]
+    others = [i for i, s in enumerate(sections) if not s.boilerplate and not s.plain_text.strip()]
+    boilerplate = [i for i, s in enumerate(sections) if s.boilerplate]
+    content_groups = [[content[k] for k in members] for members in group_content_sections([sections[i] for i in content], config)]
+    member_lists = content_groups + [[i] for i in others] + boilerplate_groups(sections, boilerplate)
+    return assemble(sections, member_lists)
+
+
+def group_documents(documents: Iterable[tuple[str, str]], config: GroupingConfig = DEFAULT_CONFIG) -> DedupResult:
+    """Split (name, text) documents into sections and group the ones that say the same thing."""
+    return group_sections(split_documents(documents), config)

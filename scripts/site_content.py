@@ -14,6 +14,7 @@ from scripts.glossary import GlossaryEntry, abbreviation_definitions, load_gloss
 from scripts.page_metadata import PageMetadata, check_page
 from scripts.references import Reference, load_references
 from scripts.templates import render_template
+from scripts.timeline import build_timeline_page
 
 REFERENCES_FILE = "data/references.yml"
 GLOSSARY_FILE = "data/glossary.yml"
@@ -29,24 +30,27 @@ class SiteContent:
     @classmethod
     def load(cls, project_root: Path) -> SiteContent:
         problems: list[ContentProblem] = []
-        references: dict[str, Reference] = {}
-        glossary: list[GlossaryEntry] = []
-        try:
-            references = load_references(project_root / REFERENCES_FILE, REFERENCES_FILE)
-        except ContentError as error:
-            problems += error.problems
-        try:
-            glossary = load_glossary(project_root / GLOSSARY_FILE, GLOSSARY_FILE)
-        except ContentError as error:
-            problems += error.problems
+
+        def load(loader, name: str, empty):
+            try:
+                return loader(project_root / name, name)
+            except ContentError as error:
+                problems.extend(error.problems)
+            except FileNotFoundError:
+                problems.append(ContentProblem(name, None, f"this data file is missing; restore it with: git checkout -- {name}"))
+            except UnicodeDecodeError:
+                problems.append(ContentProblem(name, None, "this file is not UTF-8 text; save it again as UTF-8"))
+            return empty
+
+        references = load(load_references, REFERENCES_FILE, {})
+        glossary = load(load_glossary, GLOSSARY_FILE, [])
         if problems:
             raise ContentError(problems)
         return cls(references=references, glossary=glossary)
 
     def timeline_page(self, project_root: Path) -> str:
-        # Imported here so the rest of the site still builds while the timeline package is absent in tools that lack it.
-        from scripts.timeline import build_timeline_page
-
+        if not (project_root / SIDE_EFFECTS_FILE).is_file():
+            raise ContentError([ContentProblem(SIDE_EFFECTS_FILE, None, f"this data file is missing; restore it with: git checkout -- {SIDE_EFFECTS_FILE}")])
         return build_timeline_page(project_root / SIDE_EFFECTS_FILE, set(self.references), display_path=SIDE_EFFECTS_FILE)
 
     def check_pages(self, sources: dict[str, str]) -> dict[str, PageMetadata]:

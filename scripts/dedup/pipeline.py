@@ -53,6 +53,13 @@ def group_label(section: Section) -> str:
     return " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
 
 
+def body_text(section: Section) -> str:
+    """Plain text without the heading, for showing under the group's label."""
+    if section.heading and section.plain_text.startswith(section.heading):
+        return section.plain_text[len(section.heading):].strip() or section.heading
+    return section.plain_text
+
+
 def boilerplate_groups(sections: list[Section], indices: list[int]) -> list[list[int]]:
     """Boilerplate is grouped only when the line itself repeats."""
     by_text: dict[str, list[int]] = defaultdict(list)
@@ -74,7 +81,7 @@ def assemble(sections: list[Section], member_lists: list[list[int]]) -> DedupRes
         GroupedSection(s.id, s.source, s.start_line, s.end_line, s.heading, group_of[i], s.boilerplate, s.raw_text)
         for i, s in enumerate(sections)
     ]
-    return DedupResult(rows, groups, {s.id: s.plain_text for s in sections})
+    return DedupResult(rows, groups, {s.id: body_text(s) for s in sections})
 
 
 def group_sections(sections: list[Section], config: GroupingConfig = DEFAULT_CONFIG) -> DedupResult:

@@ -1,0 +1,112 @@
+"""Rules that compare fields with each other or with the reference list.
+
+Each rule yields the path of the value to fix (as in the YAML: keys and list positions) and a
+message that says how to fix it; loading.py turns the path into a line number.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from scripts.timeline.models import SideEffect, SideEffectsFile
+
+Path = tuple[str | int, ...]
+Issue = tuple[Path, str]
+
+
+def find_issues(data: SideEffectsFile, known_reference_ids: set[str]) -> Iterator[Issue]:
+    if data.page.next_review <= data.page.last_reviewed:
+        yield (
+            ("page", "next_review"),
+            f'page: next_review {data.page.next_review} is not after last_reviewed {data.page.last_reviewed}; '
+            "set it to a later date, usually one year after last_reviewed",
+        )
+    first_index_of_id: dict[str, int] = {}
+    for index, effect in enumerate(data.effects):
+        path: Path = ("effects", index)
+        if effect.id in first_index_of_id:
+            yield (
+                (*path, "id"),
+                f'effect "{effect.id}": the id "{effect.id}" is already used by effect number '
+                f"{first_index_of_id[effect.id] + 1}; give each effect its own id, or merge the two entries",
+            )
+        else:
+            first_index_of_id[effect.id] = index
+        yield from _timing_issues(effect, path)
+        yield from _source_issues(effect, path, known_reference_ids)
+
+
+def _timing_issues(effect: SideEffect, path: Path) -> Iterator[Issue]:
+    where = f'effect "{effect.id}"'
+    onset, end, help_after = effect.onset, effect.typical_end, effect.see_help_after
+    if help_after.hours < onset.hours:
+        yield (
+            (*path, "see_help_after"),
+            f'{where}: see_help_after "{help_after}" comes before onset "{onset}"; '
+            "readers cannot need help for an effect before it starts, so make it the same as onset or later",
+        )
+    if effect.normal:
+        if end is None:
+            yield (
+                (*path, "typical_end"),
+                f"{where}: typical_end is empty but normal is true; write when it usually goes, like 3d, "
+                "or set normal: false if the effect is never a normal part of healing",
+            )
+        else:
+            if end.hours <= onset.hours:
+                yield (
+                    (*path, "typical_end"),
+                    f'{where}: typical_end "{end}" is not after onset "{onset}"; the effect must start '
+                    "before it usually goes, so make typical_end later or onset earlier",
+                )
+            if help_after.hours < end.hours:
+                yield (
+                    (*path, "see_help_after"),
+                    f'{where}: see_help_after "{help_after}" comes before typical_end "{end}"; readers should '
+                    "only be told to get help once it has lasted longer than usual, so make it typical_end or later",
+                )
+        if effect.watch_until is not None:
+            yield (
+                (*path, "watch_until"),
+                f"{where}: watch_until is only for effects that are never normal (normal: false); "
+                "remove it, or set normal: false",
+            )
+        return
+    if end is not None:
+        yield (
+            (*path, "typical_end"),
+            f'{where}: typical_end "{end}" must be empty (typical_end: null) because normal is false; '
+            "an effect that is never normal has no usual end, so delete the value or set normal: true",
+        )
+    if help_after.hours > onset.hours:
+        yield (
+            (*path, "see_help_after"),
+            f'{where}: see_help_after "{help_after}" must be the same as onset "{onset}" because normal is false; '
+            "readers should get help as soon as an effect that is never normal starts",
+        )
+    if effect.watch_until is None:
+        yield (
+            path,
+            f"{where}: watch_until is missing; an effect that is never normal needs the last time it tends "
+            "to start, like 2w, so the timeline can show how long to watch for it",
+        )
+    elif effect.watch_until.hours <= onset.hours:
+        yield (
+            (*path, "watch_until"),
+            f'{where}: watch_until "{effect.watch_until}" is not after onset "{onset}"; '
+            "make it the last time the effect tends to start, later than onset",
+        )
+
+
+def _source_issues(effect: SideEffect, path: Path, known_reference_ids: set[str]) -> Iterator[Issue]:
+    for position, reference_id in enumerate(effect.sources):
+        if reference_id in known_reference_ids:
+            continue
+        close = difflib.get_close_matches(reference_id, sorted(known_reference_ids), n=1)
+        suggestion = f'did you mean "{close[0]}"? ' if close else ""
+        yield (
+            (*path, "sources", position),
+            f'effect "{effect.id}": source "{reference_id}" is not in data/references.yml; {suggestion}'
+            "use an id from that file, or add the reference there first",
+        )

@@ -1,0 +1,69 @@
+"""The timeline page's Markdown, front matter included, from the validated data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from scripts.timeline import layout, periods, wording
+from scripts.timeline.loading import load_side_effects
+from scripts.timeline.models import SideEffectsFile
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+PAGE_TEMPLATE = "side-effects-timeline.md.j2"
+CARE_CARD_TITLES = {
+    "emergency": "Emergency: call 999 (UK), 911 (US) or 112 (EU) now",
+    "urgent": "Urgent: get medical help today",
+    "soon": "See your practitioner soon",
+}
+
+
+def build_timeline_page(
+    data_file: Path, known_reference_ids: set[str], display_path: str = "data/side-effects.yml"
+) -> str:
+    """Markdown for side-effects-timeline.md; raises ContentError naming display_path and the line to fix."""
+    return render_page(load_side_effects(data_file, known_reference_ids, display_path))
+
+
+def render_page(data: SideEffectsFile) -> str:
+    effects = list(data.effects)
+    body = _environment().get_template(PAGE_TEMPLATE).render(
+        page=data.page,
+        effects=effects,
+        rows=[(effect, layout.bar_for(effect), wording.text_equivalent(effect)) for effect in effects],
+        ticks=layout.ticks(),
+        day_by_day=periods.day_by_day(effects),
+        emergency_cards=[group for group in periods.group_care_cards(effects) if group.level == "emergency"],
+        care_cards_for=lambda effect: periods.group_care_cards([effect]),
+        care_card_titles=CARE_CARD_TITLES,
+        how_common_labels=wording.HOW_COMMON_LABELS,
+        wording=wording,
+    )
+    return f"---\n{front_matter(data)}---\n\n{body}"
+
+
+def front_matter(data: SideEffectsFile) -> str:
+    """The same keys every article carries; sources in order of first citation so numbering reads 1, 2, 3."""
+    sources = list(dict.fromkeys(reference_id for effect in data.effects for reference_id in effect.sources))
+    fields = {
+        "title": data.page.title,
+        "description": data.page.description,
+        "last_reviewed": data.page.last_reviewed,
+        "next_review": data.page.next_review,
+        "sources": sources,
+    }
+    return yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=1000)
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        # The HTML partial escapes what it prints; the Markdown template prints editors' text as Markdown.
+        autoescape=lambda name: bool(name) and name.endswith(".html.j2"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )

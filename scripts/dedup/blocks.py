@@ -17,6 +17,7 @@ BULLET = re.compile(r"^\s*([-*+•]|\d+[.)])\s+")
 INLINE_HEADING = re.compile(r"^\s*(?:\*\*|__)?([^\W\d_][^:.!?]{0,70}?)(?:\*\*|__)?:(?:\*\*|__)?\s+(\S.*)$")
 ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MARKDOWN_EMPHASIS = re.compile(r"[*_`]+")
@@ -143,7 +144,7 @@ def markdown_blocks(lines: list[str]) -> list[Block]:
         if in_fence:
             builder.add_line(number, line.rstrip(), new_paragraph=False, allow_inline_heading=False)
             continue
-        if not stripped:
+        if not stripped or (THEMATIC_BREAK.match(line) and builder.open is None):
             builder.close()
             continue
         atx = ATX_HEADING.match(line)

@@ -87,6 +87,8 @@ def pair_scores(predicted: dict[str, Hashable], truth: dict[str, Hashable]) -> P
     return PairScores(precision, recall, f1, len(predicted_pairs), len(true_pairs))
 
 
-def score_result(result: DedupResult, labels: dict[str, list[LabelRange]]) -> PairScores:
-    predicted = {section.id: section.group for section in result.sections}
-    return pair_scores(predicted, labels_for_result(result, labels))
+def score_result(result: DedupResult, labels: dict[str, list[LabelRange]], content_only: bool = False) -> PairScores:
+    """Pairwise scores; content_only leaves boilerplate out, so huge groups of one slogan do not swamp them."""
+    kept = [s for s in result.sections if not (content_only and s.boilerplate)]
+    truth = labels_for_result(result, labels)
+    return pair_scores({s.id: s.group for s in kept}, {s.id: truth[s.id] for s in kept})

@@ -98,12 +98,6 @@ def candidate_pairs(matrix: sparse.csr_matrix, config: GroupingConfig, chunk: in
     return pairs[keep, 0], pairs[keep, 1], scores[keep]
 
 
-def heading_overlap(left: frozenset[str], right: frozenset[str]) -> float:
-    if not left or not right:
-        return 0.0
-    return len(left & right) / len(left | right)
-
-
 def aligned_pairs(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     """Order-preserving matching that maximises the summed score above threshold (sections may be skipped)."""
     gains = np.where(scores > threshold, scores - threshold, -1.0)
@@ -240,8 +234,20 @@ def structural_roles(sections: list[Section], articles: list[int]) -> list[str]:
     return roles
 
 
+def heading_matrix(headings: list[list[str]]) -> sparse.csr_matrix:
+    """Binary heading-term rows, so heading overlaps of many pairs come from one sparse product."""
+    vocabulary: dict[str, int] = {}
+    rows, cols = [], []
+    for row, terms in enumerate(headings):
+        for term in sorted(set(terms)):
+            rows.append(row)
+            cols.append(vocabulary.setdefault(term, len(vocabulary)))
+    data = np.ones(len(rows), dtype=np.float64)
+    return sparse.csr_matrix((data, (rows, cols)), shape=(len(headings), max(1, len(vocabulary))))
+
+
 def alignment_links(
-    matrix: sparse.csr_matrix, articles: list[int], headings: list[frozenset[str]], roles: list[str],
+    matrix: sparse.csr_matrix, articles: list[int], headings: sparse.csr_matrix, roles: list[str],
     pairs: list[tuple[float, int, int]], config: GroupingConfig,
 ) -> list[Link]:
     """Sections matched by order-preserving alignment of two rewritten articles.
@@ -252,15 +258,17 @@ def alignment_links(
     members: dict[int, list[int]] = defaultdict(list)
     for index, article in enumerate(articles):
         members[article].append(index)
+    heading_sizes = np.asarray(headings.sum(axis=1)).ravel()
+    role_codes = np.array([{"intro": 1, "closing": 2}.get(role, 0) for role in roles])
     links: list[Link] = []
     for _, left_article, right_article in pairs:
         left_rows, right_rows = members[left_article], members[right_article]
         scores = (matrix[left_rows] @ matrix[right_rows].T).toarray()
-        for a, left in enumerate(left_rows):
-            for b, right in enumerate(right_rows):
-                scores[a, b] += config.heading_weight * heading_overlap(headings[left], headings[right])
-                if roles[left] == roles[right] != "body":
-                    scores[a, b] += config.role_bonus
+        shared = (headings[left_rows] @ headings[right_rows].T).toarray()
+        union = heading_sizes[left_rows][:, None] + heading_sizes[right_rows][None, :] - shared
+        scores += config.heading_weight * np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+        left_roles, right_roles = role_codes[left_rows][:, None], role_codes[right_rows][None, :]
+        scores += config.role_bonus * ((left_roles == right_roles) & (left_roles > 0))
         row_best = scores.max(axis=1)
         column_best = scores.max(axis=0)
         for a, b in aligned_pairs(scores, config.align_threshold):
@@ -270,12 +278,22 @@ def alignment_links(
     return links
 
 
-def group_content_sections(sections: list[Section], config: GroupingConfig = DEFAULT_CONFIG) -> list[list[int]]:
-    """Groups of indices into sections (all of them content sections, in document order)."""
+def most_central(matrix: sparse.csr_matrix, members: list[int]) -> int:
+    """The member most similar to the rest; ties go to the earliest."""
+    if len(members) == 1:
+        return members[0]
+    rows = matrix[members]
+    centrality = np.asarray((rows @ rows.T).sum(axis=1)).ravel()
+    best = max(range(len(members)), key=lambda k: (round(float(centrality[k]), 9), -k))
+    return members[best]
+
+
+def group_content_sections(sections: list[Section], config: GroupingConfig = DEFAULT_CONFIG) -> list[tuple[list[int], int]]:
+    """(member indices, canonical index) per group of content sections, in order of first member."""
     if not sections:
         return []
     term_lists = [content_terms(section.plain_text) for section in sections]
-    headings = [frozenset(content_terms(section.heading or "")) for section in sections]
+    headings = heading_matrix([content_terms(section.heading or "") for section in sections])
     articles = article_keys(sections)
     matrix = tfidf_rows(term_lists)
     lefts, rights, scores = candidate_pairs(matrix, config)
@@ -287,4 +305,5 @@ def group_content_sections(sections: list[Section], config: GroupingConfig = DEF
     components: dict[int, list[int]] = defaultdict(list)
     for index in range(len(sections)):
         components[union_find.find(index)].append(index)
-    return sorted(components.values(), key=lambda members: members[0])
+    ordered = sorted(components.values(), key=lambda members: members[0])
+    return [(members, most_central(matrix, members)) for members in ordered]

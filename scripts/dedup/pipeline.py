@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from .blocks import split_blocks
 from .boilerplate import mark_boilerplate, normalised_line
-from .features import content_terms, tfidf_rows
 from .grouping import DEFAULT_CONFIG, GroupingConfig, group_content_sections
 from .models import DedupResult, Group, GroupedSection, Section
 from .reading import normalise_newlines
@@ -33,19 +32,6 @@ def split_documents(documents: Iterable[tuple[str, str]]) -> list[Section]:
     return sections
 
 
-def canonical_member(sections: list[Section], members: list[int]) -> int:
-    """The member closest to all others in content; ties go to the longer, then the earlier one."""
-    if len(members) == 1:
-        return members[0]
-    matrix = tfidf_rows([content_terms(sections[index].plain_text) for index in members])
-    centrality = (matrix @ matrix.T).sum(axis=1).A.ravel()
-    ranked = sorted(
-        range(len(members)),
-        key=lambda k: (-round(float(centrality[k]), 9), -len(sections[members[k]].plain_text), k),
-    )
-    return members[ranked[0]]
-
-
 def group_label(section: Section) -> str:
     if section.heading:
         return section.heading
@@ -68,13 +54,13 @@ def boilerplate_groups(sections: list[Section], indices: list[int]) -> list[list
     return list(by_text.values())
 
 
-def assemble(sections: list[Section], member_lists: list[list[int]]) -> DedupResult:
-    member_lists = sorted((sorted(members) for members in member_lists), key=lambda members: members[0])
+def assemble(sections: list[Section], member_lists: list[tuple[list[int], int]]) -> DedupResult:
+    """member_lists holds (members, canonical member) per group; groups are numbered by first member."""
+    member_lists = sorted(((sorted(members), canonical) for members, canonical in member_lists), key=lambda item: item[0][0])
     group_of: dict[int, str] = {}
     groups: list[Group] = []
-    for number, members in enumerate(member_lists, start=1):
+    for number, (members, canonical) in enumerate(member_lists, start=1):
         group_id = f"g{number}"
-        canonical = canonical_member(sections, members)
         groups.append(Group(group_id, sections[canonical].id, [sections[i].id for i in members], group_label(sections[canonical])))
         group_of.update((index, group_id) for index in members)
     rows = [
@@ -88,8 +74,12 @@ def group_sections(sections: list[Section], config: GroupingConfig = DEFAULT_CON
     content = [i for i, s in enumerate(sections) if not s.boilerplate and s.plain_text.strip()]
     others = [i for i, s in enumerate(sections) if not s.boilerplate and not s.plain_text.strip()]
     boilerplate = [i for i, s in enumerate(sections) if s.boilerplate]
-    content_groups = [[content[k] for k in members] for members in group_content_sections([sections[i] for i in content], config)]
-    member_lists = content_groups + [[i] for i in others] + boilerplate_groups(sections, boilerplate)
+    content_groups = [
+        ([content[k] for k in members], content[canonical])
+        for members, canonical in group_content_sections([sections[i] for i in content], config)
+    ]
+    member_lists = content_groups + [([i], i) for i in others]
+    member_lists += [(members, members[0]) for members in boilerplate_groups(sections, boilerplate)]
     return assemble(sections, member_lists)
 
 

@@ -1,0 +1,58 @@
+"""Spelling, checked by codespell with the project's word list, proven against a page with a typo."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import PROJECT_ROOT
+
+# What editors and developers write in; the same list the pre-commit hook covers.
+CHECKED_PATHS = ("docs", "data", "README.md", "CONTRIBUTING.md", "scripts")
+CODESPELL = Path(sys.executable).parent / "codespell"
+HINT = "Fix the spelling, or if the word is a correct medical term add it, in lowercase, to .codespell-words.txt."
+
+
+def spelling_mistakes(root: Path) -> str:
+    """codespell's file:line: word ==> suggestion lines for the checked paths under root; empty if none."""
+    paths = [path for path in CHECKED_PATHS if (root / path).exists()]
+    result = subprocess.run([str(CODESPELL), "--config", str(PROJECT_ROOT / ".codespellrc"), *paths],
+                            cwd=root, capture_output=True, text=True, timeout=120)
+    assert result.returncode in (0, 65), result.stderr  # 65 means typos were found; anything else is a broken run
+    return result.stdout.strip()
+
+
+def test_no_spelling_mistakes():
+    mistakes = spelling_mistakes(PROJECT_ROOT)
+    assert not mistakes, f"{mistakes}\n{HINT}"
+
+
+def project_copy(tmp_path: Path) -> Path:
+    for name in (".codespellrc", ".codespell-words.txt", "docs"):
+        source = PROJECT_ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    return tmp_path
+
+
+def test_typo_in_a_page_is_reported_with_file_line_and_suggestion(tmp_path):
+    root = project_copy(tmp_path)
+    page = root / "docs" / "aftercare.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nYou will recieve a leaflet.\n", encoding="utf-8")
+    line = len(page.read_text(encoding="utf-8").splitlines())
+
+    assert spelling_mistakes(root) == f"docs/aftercare.md:{line}: recieve ==> receive"
+
+
+def test_word_list_and_reference_ids_are_honoured(tmp_path):
+    root = project_copy(tmp_path)
+    page = root / "docs" / "aftercare.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nIt may sting [[Cach]] [[Abl]].\n", encoding="utf-8")
+
+    assert spelling_mistakes(root) == ""
+
+
+def test_word_list_holds_lowercase_words_one_per_line():
+    words = (PROJECT_ROOT / ".codespell-words.txt").read_text(encoding="utf-8").splitlines()
+    assert words and all(word == word.strip().lower() and word.isalpha() for word in words)

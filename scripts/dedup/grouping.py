@@ -258,34 +258,45 @@ def alignment_links(
     members: dict[int, list[int]] = defaultdict(list)
     for index, article in enumerate(articles):
         members[article].append(index)
+    blocks = [(members[a], members[b]) for _, a, b in pairs]
+    if not blocks:
+        return []
+    # Every cell of every article pair is scored in one batch; per-pair sparse calls cost far more.
+    lefts = np.concatenate([np.repeat(left, len(right)) for left, right in blocks])
+    rights = np.concatenate([np.tile(right, len(left)) for left, right in blocks])
+    scores = row_cosines(matrix, lefts, rights)
+    shared = row_cosines(headings, lefts, rights)
     heading_sizes = np.asarray(headings.sum(axis=1)).ravel()
+    union = heading_sizes[lefts] + heading_sizes[rights] - shared
+    scores += config.heading_weight * np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
     role_codes = np.array([{"intro": 1, "closing": 2}.get(role, 0) for role in roles])
+    scores += config.role_bonus * ((role_codes[lefts] == role_codes[rights]) & (role_codes[lefts] > 0))
     links: list[Link] = []
-    for _, left_article, right_article in pairs:
-        left_rows, right_rows = members[left_article], members[right_article]
-        scores = (matrix[left_rows] @ matrix[right_rows].T).toarray()
-        shared = (headings[left_rows] @ headings[right_rows].T).toarray()
-        union = heading_sizes[left_rows][:, None] + heading_sizes[right_rows][None, :] - shared
-        scores += config.heading_weight * np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
-        left_roles, right_roles = role_codes[left_rows][:, None], role_codes[right_rows][None, :]
-        scores += config.role_bonus * ((left_roles == right_roles) & (left_roles > 0))
-        row_best = scores.max(axis=1)
-        column_best = scores.max(axis=0)
-        for a, b in aligned_pairs(scores, config.align_threshold):
-            mutual = scores[a, b] >= row_best[a] and scores[a, b] >= column_best[b]
-            if mutual or scores[a, b] >= config.confident_threshold:
-                links.append(Link(float(scores[a, b]), left_rows[a], right_rows[b]))
+    offset = 0
+    for left_rows, right_rows in blocks:
+        size = len(left_rows) * len(right_rows)
+        block = scores[offset:offset + size].reshape(len(left_rows), len(right_rows))
+        offset += size
+        row_best = block.max(axis=1)
+        column_best = block.max(axis=0)
+        for a, b in aligned_pairs(block, config.align_threshold):
+            mutual = block[a, b] >= row_best[a] and block[a, b] >= column_best[b]
+            if mutual or block[a, b] >= config.confident_threshold:
+                links.append(Link(float(block[a, b]), left_rows[a], right_rows[b]))
     return links
 
 
-def most_central(matrix: sparse.csr_matrix, members: list[int]) -> int:
-    """The member most similar to the rest; ties go to the earliest."""
-    if len(members) == 1:
-        return members[0]
-    rows = matrix[members]
-    centrality = np.asarray((rows @ rows.T).sum(axis=1)).ravel()
-    best = max(range(len(members)), key=lambda k: (round(float(centrality[k]), 9), -k))
-    return members[best]
+def central_members(matrix: sparse.csr_matrix, components: list[list[int]]) -> list[int]:
+    """Per group, the member most similar to the group's summed vector; ties go to the earliest."""
+    group_of = np.empty(matrix.shape[0], dtype=np.int64)
+    for number, members in enumerate(components):
+        group_of[members] = number
+    membership = sparse.csr_matrix(
+        (np.ones(matrix.shape[0]), (group_of, np.arange(matrix.shape[0]))), shape=(len(components), matrix.shape[0])
+    )
+    totals = (membership @ matrix).tocsr()
+    centrality = np.asarray(matrix.multiply(totals[group_of]).sum(axis=1)).ravel().round(9)
+    return [max(members, key=lambda index: (centrality[index], -index)) for members in components]
 
 
 def group_content_sections(sections: list[Section], config: GroupingConfig = DEFAULT_CONFIG) -> list[tuple[list[int], int]]:
@@ -306,4 +317,4 @@ def group_content_sections(sections: list[Section], config: GroupingConfig = DEF
     for index in range(len(sections)):
         components[union_find.find(index)].append(index)
     ordered = sorted(components.values(), key=lambda members: members[0])
-    return [(members, most_central(matrix, members)) for members in ordered]
+    return list(zip(ordered, central_members(matrix, ordered)))

@@ -1,0 +1,83 @@
+"""The rendered page: golden file for the fixture, and the real data file validates and renders.
+
+Regenerate the golden file after an intended change with:
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/timeline
+then read its diff before committing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import yaml
+
+from scripts.readability import score_markdown
+from scripts.timeline import build_timeline_page
+from tests.timeline.helpers import FIXTURE_REFERENCE_IDS, SMALL_FILE
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = Path(__file__).resolve().parent / "golden" / "small-side-effects-timeline.md"
+CARE_CARD_TITLES = {
+    "emergency": "Emergency: call 999 (UK), 911 (US) or 112 (EU) now",
+    "urgent": "Urgent: get medical help today",
+    "soon": "See your practitioner soon",
+}
+
+
+def split_front_matter(markdown: str) -> tuple[dict, str]:
+    match = re.match(r"\A---\n(.*?)\n---\n", markdown, re.DOTALL)
+    assert match, "page must start with YAML front matter"
+    return yaml.safe_load(match.group(1)), markdown[match.end():]
+
+
+def test_fixture_page_matches_golden_file():
+    rendered = build_timeline_page(SMALL_FILE, FIXTURE_REFERENCE_IDS)
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.write_text(rendered, encoding="utf-8")
+    assert rendered == GOLDEN.read_text(encoding="utf-8"), "run with UPDATE_GOLDEN=1 to accept the change"
+
+
+def real_page() -> str:
+    references = yaml.safe_load((PROJECT_ROOT / "data" / "references.yml").read_text(encoding="utf-8"))
+    return build_timeline_page(PROJECT_ROOT / "data" / "side-effects.yml", {entry["id"] for entry in references})
+
+
+def test_real_data_file_validates_and_renders_with_article_front_matter():
+    front_matter, body = split_front_matter(real_page())
+    assert list(front_matter) == ["title", "description", "last_reviewed", "next_review", "sources"]
+    assert str(front_matter["last_reviewed"]) == "2026-11-21" and str(front_matter["next_review"]) == "2027-11-21"
+    cited = set(re.findall(r"\[\[([^\]]+)\]\]", body))
+    assert cited == set(front_matter["sources"])
+
+
+def test_real_page_covers_every_required_effect():
+    body = real_page()
+    for effect_id in [
+        "redness", "swelling", "pinpoint-bleeding", "stinging", "dryness-peeling", "bruising",
+        "breakouts-milia", "darker-patches", "infection", "cold-sore", "allergic-reaction",
+    ]:
+        assert f'href="#{effect_id}"' in body and f"{{ #{effect_id} }}" in body
+
+
+def test_real_page_links_back_and_is_plain_english():
+    page = real_page()
+    assert "(side-effects.md)" in page and "(aftercare.md)" in page
+    assert score_markdown(page).grade <= 8
+
+
+def test_care_cards_name_their_level_in_words():
+    page = real_page()
+    for level, opener in re.findall(r'^!!! (\w+) "([^"]+)"$', page, re.MULTILINE):
+        assert opener == CARE_CARD_TITLES[level]
+
+
+def test_chart_rows_carry_their_meaning_in_words_and_hide_the_bars():
+    page = real_page()
+    rows = re.findall(r'<li class="tl-row.*?</li>', page, re.DOTALL)
+    assert len(rows) == 11
+    for row in rows:
+        assert 'class="tl-track" aria-hidden="true"' in row
+        assert re.search(r'<span class="tl-row__text">[A-Z][^<]+\.</span>', row)
+    assert '<ol class="tl-rows">' in page

@@ -31,7 +31,7 @@ SLOGANS = (
 )
 TOPIC_POOL_SIZE = 3000
 CLOSING_HEADING = "Conclusion"
-WORDS_PER_SECTION_IN_POOL = 2.5
+WORDS_PER_SECTION_IN_POOL = 1.0
 
 
 def pseudo_word(number: int) -> str:
@@ -91,7 +91,7 @@ class CorpusWriter:
     def respin(self, words: list[str], synonyms: dict[str, str], rotate: bool = True) -> list[str]:
         spun = []
         for word in words:
-            if word in synonyms and self.random.random() < 0.6:
+            if word in synonyms and self.random.random() < 0.7:
                 spun.append(synonyms[word])
             elif word in FILLER_SWAPS and self.random.random() < 0.5:
                 spun.append(FILLER_SWAPS[word])

@@ -1,0 +1,51 @@
+"""Check every page's front matter and citations, and the data files, without building the site.
+
+The same checks the build runs (scripts/mkdocs_hooks.py), fast enough for a pre-commit hook.
+
+Usage: python -m scripts.check_content [PROJECT_ROOT]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from scripts.content_errors import ContentError, ContentProblem
+from scripts.site_content import SIDE_EFFECTS_FILE, SiteContent
+
+GENERATED_PAGE = f"{SIDE_EFFECTS_FILE} (generated page)"
+
+
+def content_problems(root: Path) -> list[str]:
+    """Every problem in the pages and data files, worded for an editor; empty when all is well."""
+    sources: dict[str, str] = {}
+    unreadable: list[str] = []
+    for path in sorted((root / "docs").rglob("*.md")):
+        name = path.relative_to(root).as_posix()
+        try:
+            sources[name] = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            unreadable.append(str(ContentProblem(name, None, "this file is not UTF-8 text; save it again as UTF-8")))
+    try:
+        site = SiteContent.load(root)
+        sources[GENERATED_PAGE] = site.timeline_page(root)
+        site.check_pages(sources)
+    except ContentError as error:
+        return unreadable + [str(problem) for problem in error.problems]
+    return unreadable
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    root = Path(args[0]) if args else Path.cwd()
+    problems = content_problems(root)
+    for problem in problems:
+        print(problem)
+    if problems:
+        count = len(problems)
+        print(f"{count} problem{'s' if count != 1 else ''} to fix before the site can be built")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -31,9 +31,11 @@ def is_title_like(words: list[str]) -> bool:
     return capitalised / len(significant) >= 0.6
 
 
-def is_heading_line(line: str, previous_line: str, previous_was_heading: bool) -> bool:
-    """A short line without closing punctuation that does not continue a wrapped paragraph."""
+def is_heading_line(line: str, previous_line: str, previous_was_heading: bool, next_line: str = "") -> bool:
+    """A short line without closing punctuation that neither continues nor starts a wrapped paragraph."""
     stripped = line.strip()
+    if next_line[:1].islower():
+        return False
     words = stripped.split()
     if not words or len(words) > HEADING_MAX_WORDS or len(stripped) > HEADING_MAX_CHARS:
         return False
@@ -103,7 +105,8 @@ def text_blocks(lines: list[str]) -> list[Block]:
     previous_was_heading = False
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
-        heading = bool(stripped) and is_heading_line(stripped, previous, previous_was_heading)
+        following = lines[number].strip() if number < len(lines) else ""
+        heading = bool(stripped) and is_heading_line(stripped, previous, previous_was_heading, following)
         if not stripped:
             builder.close()
         elif heading:

@@ -8,6 +8,9 @@ from .models import Block, BlockKind
 
 MAX_BOILERPLATE_WORDS = 25
 MAX_BOILERPLATE_LINES = 2
+# A repeated line with no promotional wording is only boilerplate when it is a stub ("Back to top"):
+# a repeated full sentence is content said twice, which is what grouping is for.
+MAX_UNPROMOTED_REPEAT_WORDS = 6
 PROMOTIONAL_PATTERNS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
@@ -67,5 +70,5 @@ def mark_boilerplate(blocks_by_source: dict[str, list[Block]]) -> None:
         block.boilerplate = (
             (promotional >= 2 and standalone)
             or (promotional >= 1 and score >= 3)
-            or (repeated and standalone)
+            or (repeated and standalone and len(text.split()) <= MAX_UNPROMOTED_REPEAT_WORDS)
         )

@@ -33,6 +33,7 @@ class GroupingConfig:
     partners_per_article: int = 8
     align_threshold: float = 0.18
     confident_threshold: float = 0.4
+    min_aligned_sections: int = 3
     heading_weight: float = 0.05
     role_bonus: float = 0.1
 
@@ -254,6 +255,7 @@ def alignment_links(
 
     A matched pair is kept when each is the other's best match in the article pair, or when its score
     is high on its own; that keeps a section from being linked only because it sits in the same slot.
+    Article pairs where fewer than min_aligned_sections line up give no links at all.
     """
     members: dict[int, list[int]] = defaultdict(list)
     for index, article in enumerate(articles):
@@ -279,7 +281,11 @@ def alignment_links(
         offset += size
         row_best = block.max(axis=1)
         column_best = block.max(axis=0)
-        for a, b in aligned_pairs(block, config.align_threshold):
+        matched = aligned_pairs(block, config.align_threshold)
+        if len(matched) < config.min_aligned_sections:
+            # Too few sections line up to call the two articles rewrites of each other.
+            continue
+        for a, b in matched:
             mutual = block[a, b] >= row_best[a] and block[a, b] >= column_best[b]
             if mutual or block[a, b] >= config.confident_threshold:
                 links.append(Link(float(block[a, b]), left_rows[a], right_rows[b]))
@@ -299,11 +305,18 @@ def central_members(matrix: sparse.csr_matrix, components: list[list[int]]) -> l
     return [max(members, key=lambda index: (centrality[index], -index)) for members in components]
 
 
+def body_of(section: Section) -> str:
+    """Section text without its heading: headings are compared separately, and weakly, on purpose."""
+    if section.heading and section.plain_text.startswith(section.heading):
+        return section.plain_text[len(section.heading):] or section.heading
+    return section.plain_text
+
+
 def group_content_sections(sections: list[Section], config: GroupingConfig = DEFAULT_CONFIG) -> list[tuple[list[int], int]]:
     """(member indices, canonical index) per group of content sections, in order of first member."""
     if not sections:
         return []
-    term_lists = [content_terms(section.plain_text) for section in sections]
+    term_lists = [content_terms(body_of(section)) for section in sections]
     headings = heading_matrix([content_terms(section.heading or "") for section in sections])
     articles = article_keys(sections)
     matrix = tfidf_rows(term_lists)

@@ -1,0 +1,71 @@
+from pathlib import Path
+
+from scripts.dedup import group_documents
+from scripts.dedup.reading import read_sources
+
+from .support import EVAL_CORPUS, section_by_start, seeds_or_skip
+
+
+def corpus_result(folder: Path):
+    documents, problems = read_sources(folder)
+    assert not problems
+    return group_documents([(d.name, d.text) for d in documents])
+
+
+def same_group(result, first: tuple[str, int], second: tuple[str, int]) -> bool:
+    return section_by_start(result, *first).group == section_by_start(result, *second).group
+
+
+def test_conclusions_of_different_articles_stay_apart():
+    result = corpus_result(EVAL_CORPUS)
+    compost, tomato, beds = ("composting.txt", 19), ("tomatoes.md", 26), ("raised_beds.html", 17)
+    assert not same_group(result, compost, tomato)
+    assert not same_group(result, compost, beds)
+    assert not same_group(result, tomato, beds)
+
+
+def test_same_heading_with_different_content_stays_apart():
+    result = corpus_result(EVAL_CORPUS)
+    assert section_by_start(result, "roses.txt", 28).heading == section_by_start(result, "pests.md", 5).heading
+    assert not same_group(result, ("roses.txt", 28), ("pests.md", 5))
+
+
+def test_same_topic_with_a_different_point_stays_apart():
+    result = corpus_result(EVAL_CORPUS)
+    assert not same_group(result, ("tomatoes.md", 46), ("tomatoes.md", 38))
+    assert not same_group(result, ("composting.txt", 7), ("tomatoes.md", 18))
+
+
+def test_spun_rewrites_with_little_shared_wording_are_grouped():
+    result = corpus_result(EVAL_CORPUS)
+    assert same_group(result, ("composting.txt", 11), ("composting.txt", 36))
+    assert same_group(result, ("roses.txt", 4), ("roses.txt", 15))
+    assert same_group(result, ("raised_beds.html", 12), ("raised_beds.html", 23))
+
+
+def test_seed_traps_peeling_and_bruising_and_two_conclusions_stay_apart():
+    result = corpus_result(seeds_or_skip())
+    side_effects, peeling = "001_32e361c002d888d0.txt", "002_333ec32ff1365a02.txt"
+    assert not same_group(result, (side_effects, 12), (side_effects, 14))
+    assert not same_group(result, (side_effects, 18), (peeling, 14))
+    assert same_group(result, (peeling, 14), (peeling, 24))
+
+
+def test_verbatim_paragraph_repeated_across_pages_is_grouped():
+    shared = "Always wear gloves when handling manure, and wash your hands before eating anything afterwards."
+    pages = [
+        ("compost.md", f"# Compost\n\nCompost feeds the soil.\n\n## Safety\n\n{shared}\n"),
+        ("manure.md", f"# Manure\n\nRotted manure improves clay soil over time.\n\n## Handling\n\n{shared}\n"),
+    ]
+    result = group_documents(pages)
+    assert same_group(result, ("compost.md", 5), ("manure.md", 5))
+    assert not same_group(result, ("compost.md", 1), ("manure.md", 1))
+
+
+def test_every_section_is_in_exactly_one_group_and_canonical_is_a_member():
+    result = corpus_result(EVAL_CORPUS)
+    by_group = {group.id: group for group in result.groups}
+    for section in result.sections:
+        assert section.id in by_group[section.group].members
+    for group in result.groups:
+        assert group.canonical in group.members

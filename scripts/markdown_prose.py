@@ -32,6 +32,7 @@ INLINE_REPLACEMENTS = [
     (re.compile(r"<[^>]+>"), " "),  # inline HTML tags
     (re.compile(r"[*_`~]{1,3}"), ""),  # emphasis and code marks
     (re.compile(r"\s+"), " "),
+    (re.compile(r" ([.,;:!?])"), r"\1"),  # a removed marker leaves a space before punctuation
 ]
 TERMINAL_PUNCTUATION = (".", "!", "?", ":", ";")
 

@@ -29,6 +29,7 @@ def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProce
 
 def copy_project(destination: Path) -> Path:
     """A scratch copy of the site's sources, for builds that break a page on purpose."""
+    destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = PROJECT_ROOT / part
         if source.is_dir():

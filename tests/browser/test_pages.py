@@ -70,9 +70,12 @@ def test_scheme_toggle_switches_between_light_and_dark(browser, site_url):
     try:
         page.goto(site_url, wait_until="load")
         assert page.get_attribute("body", "data-md-color-scheme") == "default"
-        page.get_by_label("Switch to dark mode").first.click()
+        # Material shows one toggle at a time: the one that switches to the other scheme.
+        visible_toggle = page.locator('label.md-header__button[for^="__palette"]:visible')
+        assert visible_toggle.get_attribute("title") == "Switch to dark mode"
+        visible_toggle.click()
         assert page.get_attribute("body", "data-md-color-scheme") == "slate"
-        page.get_by_label("Switch to light mode").first.click()
+        visible_toggle.click()
         assert page.get_attribute("body", "data-md-color-scheme") == "default"
     finally:
         context.close()

@@ -1,0 +1,65 @@
+"""Pairwise precision and recall against the hand labels, from the one default configuration."""
+import re
+
+import pytest
+
+from scripts.dedup import DEFAULT_CONFIG, group_documents
+from scripts.dedup.evaluation import load_labels, score_result
+from scripts.dedup.reading import read_sources
+from scripts.dedup.synthetic import generate_corpus
+
+from .support import EVAL_CORPUS, EVAL_DIR, seeds_or_skip
+
+MIN_PRECISION = 0.95
+MIN_RECALL = 0.90
+SEED_OVERLAP_WORDS = 10
+
+
+def scored(folder, labels_file):
+    documents, problems = read_sources(folder)
+    assert not problems
+    result = group_documents([(d.name, d.text) for d in documents], DEFAULT_CONFIG)
+    return result, score_result(result, load_labels(labels_file))
+
+
+@pytest.mark.parametrize("corpus", ["eval", "seeds"])
+def test_pairwise_precision_and_recall(corpus):
+    folder, labels_file = (EVAL_CORPUS, EVAL_DIR / "labels.yml") if corpus == "eval" else (seeds_or_skip(), EVAL_DIR / "seed_labels.yml")
+    _, scores = scored(folder, labels_file)
+    print(f"\n{corpus}: {scores.describe()}")
+    assert scores.precision >= MIN_PRECISION
+    assert scores.recall >= MIN_RECALL
+
+
+def test_eval_corpus_is_big_enough_and_fully_labelled():
+    result, _ = scored(EVAL_CORPUS, EVAL_DIR / "labels.yml")
+    labels = load_labels(EVAL_DIR / "labels.yml")
+    assert len({s.source for s in result.sections}) >= 4
+    assert len(result.sections) >= 60
+    for section in result.sections:
+        ranges = labels[section.source]
+        assert any(r.start <= section.start_line <= r.end for r in ranges), section.id
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def test_eval_corpus_shares_no_long_word_run_with_seeds():
+    seeds = seeds_or_skip()
+    seed_runs = set()
+    for path in seeds.iterdir():
+        tokens = words(path.read_text(encoding="utf-8", errors="replace"))
+        seed_runs.update(tuple(tokens[i:i + SEED_OVERLAP_WORDS]) for i in range(len(tokens) - SEED_OVERLAP_WORDS + 1))
+    for path in EVAL_CORPUS.iterdir():
+        tokens = words(path.read_text(encoding="utf-8"))
+        runs = {tuple(tokens[i:i + SEED_OVERLAP_WORDS]) for i in range(len(tokens) - SEED_OVERLAP_WORDS + 1)}
+        assert not runs & seed_runs, path.name
+
+
+def test_generated_corpus_groups_planted_rewrites():
+    corpus = generate_corpus(500, seed=11)
+    scores = score_result(group_documents(corpus.documents), corpus.labels, content_only=True)
+    print(f"\nsynthetic 500: {scores.describe()}")
+    assert scores.true_pairs > 100
+    assert scores.f1 >= 0.9

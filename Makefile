@@ -4,10 +4,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# Date the sitemap from the last commit, not today, so rebuilding a commit gives identical files.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 # Root installs packages directly; anyone else goes through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install serve build test chromium node-tools bench linkcheck lock clean
+.PHONY: install serve build test check chromium node-tools bench linkcheck lock clean
 
 install: $(VENV)/.installed
 
@@ -36,6 +41,10 @@ node_modules/.installed: package-lock.json
 
 test: install chromium node-tools
 	$(BIN)/python -m pytest
+
+# The fast content checks alone (spelling, Markdown lint, HTML allowlist, front matter), for editors.
+check: install
+	$(BIN)/python -m pytest tests/gates -k "not reproducible and not internal_links"
 
 bench: install chromium node-tools
 	$(BIN)/python -m scripts.dedup.bench

@@ -32,11 +32,24 @@ def split_documents(documents: Iterable[tuple[str, str]]) -> list[Section]:
     return sections
 
 
-def group_label(section: Section) -> str:
-    if section.heading:
-        return section.heading
-    words = section.plain_text.split()
+def opening_words(text: str) -> str:
+    words = text.split()
     return " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
+
+
+def group_label(section: Section) -> str:
+    return section.heading or opening_words(section.plain_text)
+
+
+def disambiguate_labels(groups: list[Group], sections_by_id: dict[str, Section]) -> None:
+    """Groups sharing a label (many are called "Conclusion") get their opening words added."""
+    counts: dict[str, int] = defaultdict(int)
+    for group in groups:
+        counts[group.label] += 1
+    for group in groups:
+        canonical = sections_by_id[group.canonical]
+        if counts[group.label] > 1 and canonical.heading:
+            group.label = f"{group.label}: {opening_words(body_text(canonical))}"
 
 
 def body_text(section: Section) -> str:
@@ -63,6 +76,7 @@ def assemble(sections: list[Section], member_lists: list[tuple[list[int], int]])
         group_id = f"g{number}"
         groups.append(Group(group_id, sections[canonical].id, [sections[i].id for i in members], group_label(sections[canonical])))
         group_of.update((index, group_id) for index in members)
+    disambiguate_labels(groups, {s.id: s for s in sections})
     rows = [
         GroupedSection(s.id, s.source, s.start_line, s.end_line, s.heading, group_of[i], s.boilerplate, s.raw_text)
         for i, s in enumerate(sections)

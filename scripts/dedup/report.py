@@ -48,7 +48,7 @@ def quoted(text: str) -> str:
 
 def group_entry(group: Group, by_id: dict[str, GroupedSection], plain: dict[str, str]) -> list[str]:
     canonical = by_id[group.canonical]
-    out = [f"### {group.label}", ""]
+    out = [f"### {group.label} ({group.id})", ""]
     if len(group.members) > 1:
         out.append(f"{len(group.members)} versions; canonical text from {place(canonical)}:")
     else:

@@ -15,7 +15,7 @@ def test_each_repeated_group_appears_once_with_every_member_place():
     for group in result.groups:
         if len(group.members) < 2 or by_id[group.canonical].boilerplate:
             continue
-        assert report.count(f"### {group.label}\n\n{len(group.members)} versions") == 1
+        assert report.count(f"### {group.label} ({group.id})\n\n{len(group.members)} versions") == 1
         for member in group.members:
             assert f"- {place(by_id[member])}" in report
 

@@ -46,8 +46,9 @@ test: install chromium node-tools
 check: install
 	$(BIN)/python -m pytest tests/gates -k "not reproducible and not internal_links"
 
+# Speed and size figures (site build, page weight, Lighthouse LCP, source tool); BENCH_ARGS=--write records them in BENCHMARKS.md.
 bench: install chromium node-tools
-	$(BIN)/python -m scripts.dedup.bench
+	$(BIN)/python -m scripts.bench_site $(BENCH_ARGS)
 
 linkcheck: build
 	$(BIN)/python -m scripts.linkcheck_external site

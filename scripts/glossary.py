@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from scripts.content_errors import ContentError, ContentProblem
 from scripts.templates import render_template
-from scripts.yaml_lines import item_line
+from scripts.yaml_lines import item_lines
 
 
 class GlossaryEntry(BaseModel):
@@ -48,8 +48,9 @@ def load_glossary(path: Path, display_path: str) -> list[GlossaryEntry]:
     entries: list[GlossaryEntry] = []
     problems: list[ContentProblem] = []
     seen: set[str] = set()
+    lines = item_lines(text)
     for index, item in enumerate(items):
-        line = item_line(text, index)
+        line = lines[index] if index < len(lines) else None
         try:
             entry = GlossaryEntry.model_validate(item)
         except ValidationError as error:

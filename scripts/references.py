@@ -8,7 +8,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, HttpUrl, ValidationError
 
 from scripts.content_errors import ContentError, ContentProblem
-from scripts.yaml_lines import item_line
+from scripts.yaml_lines import item_lines
 
 
 class Reference(BaseModel):
@@ -38,8 +38,9 @@ def load_references(path: Path, display_path: str) -> dict[str, Reference]:
         raise ContentError([ContentProblem(display_path, 1, "the file must be a list of references, each starting with '- id:'")])
     references: dict[str, Reference] = {}
     problems: list[ContentProblem] = []
+    lines = item_lines(text)
     for index, entry in enumerate(entries):
-        line = item_line(text, index)
+        line = lines[index] if index < len(lines) else None
         try:
             reference = Reference.model_validate(entry)
         except ValidationError as error:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import yaml
 
 
-def item_line(text: str, index: int) -> int | None:
-    """1-based line of the index-th item of a top-level YAML list, or None if it cannot be found."""
+def item_lines(text: str) -> list[int]:
+    """1-based first line of each item of a top-level YAML list; empty if the text is not a list."""
     try:
         root = yaml.compose(text)
     except yaml.YAMLError:
-        return None
-    if isinstance(root, yaml.SequenceNode) and index < len(root.value):
-        return root.value[index].start_mark.line + 1
-    return None
+        return []
+    if not isinstance(root, yaml.SequenceNode):
+        return []
+    return [item.start_mark.line + 1 for item in root.value]
 
 
 def key_lines(text: str) -> dict[str, int]:

@@ -140,7 +140,6 @@ def test_phone_navigation_links_come_into_view_when_tabbed_to(browser, site_url)
         context.close()
 
 
-@pytest.mark.xfail(strict=True, reason="Material's menu button is a <label> that is not in the Tab order")
 def test_phone_menu_button_opens_the_drawer_from_the_keyboard(browser, site_url):
     context = browser.new_context(viewport=VIEWPORTS["phone"])
     page = context.new_page()
@@ -150,6 +149,11 @@ def test_phone_menu_button_opens_the_drawer_from_the_keyboard(browser, site_url)
         tab_to(page, DRAWER_BUTTON, most_presses=6)
         assert_focus_visible(page, DRAWER_BUTTON, unfocused)
         page.keyboard.press("Enter")
+        assert page.evaluate("document.getElementById('__drawer').checked")
+        page.keyboard.press("Escape")
+        page.focus(DRAWER_BUTTON)
+        page.evaluate("document.getElementById('__drawer').checked = false")
+        page.keyboard.press(" ")
         assert page.evaluate("document.getElementById('__drawer').checked")
     finally:
         context.close()

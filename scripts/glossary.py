@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -68,9 +69,18 @@ def load_glossary(path: Path, display_path: str) -> list[GlossaryEntry]:
     return sorted(entries, key=lambda entry: entry.term.lower())
 
 
-def abbreviation_definitions(entries: list[GlossaryEntry]) -> str:
-    """Markdown abbreviation lines; the abbr extension turns each matched word into a hover definition."""
-    return "\n".join(f"*[{form}]: {entry.definition}" for entry in entries for form in entry.matched_forms)
+def abbreviation_definitions(entries: list[GlossaryEntry], markdown: str) -> str:
+    """Markdown abbreviation lines for the terms the page uses; the abbr extension turns each into a hover definition.
+
+    Only terms present are defined: every definition costs the Markdown parser a pass over the page.
+    """
+    words = set(re.findall(r"[\w'-]+", markdown))
+    return "\n".join(
+        f"*[{form}]: {entry.definition}"
+        for entry in entries
+        for form in entry.matched_forms
+        if (form in words if " " not in form else form in markdown)
+    )
 
 
 def render_glossary_list(entries: list[GlossaryEntry]) -> str:

@@ -75,7 +75,7 @@ class SiteContent:
             ordered = sorted(self.references.values(), key=lambda reference: reference.id.lower())
             markdown += "\n" + render_template("reference-list.md.j2", references=ordered)
         if metadata.generated_list != "glossary":
-            markdown += "\n\n" + abbreviation_definitions(self.glossary) + "\n"
+            markdown += "\n\n" + abbreviation_definitions(self.glossary, markdown) + "\n"
         return markdown
 
     def cited_references(self, metadata: PageMetadata) -> list[Reference]:

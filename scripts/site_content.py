@@ -20,6 +20,8 @@ REFERENCES_FILE = "data/references.yml"
 GLOSSARY_FILE = "data/glossary.yml"
 SIDE_EFFECTS_FILE = "data/side-effects.yml"
 TIMELINE_PAGE = "side-effects-timeline.md"
+# Folder under docs/ of shared text included into pages; its files are parts of pages, not pages.
+SNIPPETS_DIR = "snippets"
 
 
 @dataclass

@@ -29,7 +29,7 @@ SECTION_END = "<!-- bench_site:end -->"
 BUILD_RUNS = 3
 BUILD_RATIO_TARGET = 1.2
 ARTICLE_WEIGHT_TARGET_KB = 90
-DEDUP_BENCH = [sys.executable, "-m", "scripts.dedup.bench", "--sizes", "1000,10000"]
+DEDUP_BENCH = [sys.executable, "-m", "scripts.dedup.bench", "--sizes", "1000,10000,100000"]
 
 
 def machine_description() -> list[str]:
@@ -194,7 +194,7 @@ def run_benchmark() -> list[str]:
         over = " (over)" if by_load > ARTICLE_WEIGHT_TARGET_KB * 1024 else ""
         lines.append(f"| /{path} | {kilobytes(by_load)}{over} | {kilobytes(everything)} | "
                      f"{result.largest_contentful_paint_ms / 1000:.2f} s | {scores} |")
-    lines += ["", "### Source tool throughput (`python -m scripts.dedup.bench --sizes 1000,10000`)", "", "```",
+    lines += ["", "### Source tool throughput (`python -m scripts.dedup.bench --sizes 1000,10000,100000`)", "", "```",
               *dedup_throughput(), "```"]
     return lines
 

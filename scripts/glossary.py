@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from scripts.content_errors import ContentError, ContentProblem
+from scripts.data_files import load_entry_list
 from scripts.templates import render_template
-from scripts.yaml_lines import item_lines
 
 
 class GlossaryEntry(BaseModel):
@@ -38,35 +37,17 @@ class GlossaryEntry(BaseModel):
 
 
 def load_glossary(path: Path, display_path: str) -> list[GlossaryEntry]:
-    text = path.read_text(encoding="utf-8")
-    try:
-        items = yaml.safe_load(text) or []
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ContentError([ContentProblem(display_path, mark.line + 1 if mark else None, "this is not valid YAML; check the indentation, colons and quotes")]) from error
-    if not isinstance(items, list):
-        raise ContentError([ContentProblem(display_path, 1, "the file must be a list of terms, each starting with '- term:'")])
-    entries: list[GlossaryEntry] = []
+    loaded = load_entry_list(path, display_path, GlossaryEntry, "term", "each term needs term and definition (also is optional)")
     problems: list[ContentProblem] = []
     seen: set[str] = set()
-    lines = item_lines(text)
-    for index, item in enumerate(items):
-        line = lines[index] if index < len(lines) else None
-        try:
-            entry = GlossaryEntry.model_validate(item)
-        except ValidationError as error:
-            for detail in error.errors():
-                field = ".".join(str(part) for part in detail["loc"]) or "entry"
-                problems.append(ContentProblem(display_path, line, f"term {index + 1}: {field}: {detail['msg']}; each term needs term and definition (also is optional)"))
-            continue
-        for form in entry.matched_forms:
+    for item in loaded:
+        for form in item.entry.matched_forms:
             if form in seen:
-                problems.append(ContentProblem(display_path, line, f"{form!r} is defined twice; keep one definition"))
+                problems.append(ContentProblem(display_path, item.line, f"{form!r} is defined twice; keep one definition"))
             seen.add(form)
-        entries.append(entry)
     if problems:
         raise ContentError(problems)
-    return sorted(entries, key=lambda entry: entry.term.lower())
+    return sorted((item.entry for item in loaded), key=lambda entry: entry.term.lower())
 
 
 def abbreviation_definitions(entries: list[GlossaryEntry], markdown: str) -> str:

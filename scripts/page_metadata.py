@@ -11,7 +11,7 @@ from typing import Literal
 import yaml
 
 from scripts.content_errors import ContentProblem
-from scripts.yaml_lines import key_lines
+from scripts.yaml_lines import key_lines, load
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
 CITATION = re.compile(r"\[\[([^\[\]]+)\]\]")
@@ -58,7 +58,7 @@ def check_page(path: str, source: str, reference_ids: set[str]) -> CheckedPage:
         return CheckedPage(None, [ContentProblem(path, 1, f"the page has no front matter; start it with a line '---', then the fields {fields}, then another '---'")])
     front_matter = match.group(1) or ""
     try:
-        data = yaml.safe_load(front_matter) or {}
+        data = load(front_matter) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1

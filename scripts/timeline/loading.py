@@ -7,8 +7,9 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from scripts import yaml_lines
 from scripts.content_errors import ContentError, ContentProblem
-from scripts.timeline import checks, problems, yaml_lines
+from scripts.timeline import checks, problems
 from scripts.timeline.models import SideEffectsFile
 
 
@@ -19,7 +20,7 @@ def load_side_effects(
     text = data_file.read_text(encoding="utf-8")
     try:
         root = yaml_lines.compose(text)
-        data = yaml.safe_load(text)
+        data = yaml_lines.load(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise ContentError([ContentProblem(display_path, mark.line + 1 if mark else None, _syntax_message(error))])

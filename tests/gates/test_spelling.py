@@ -56,3 +56,30 @@ def test_word_list_and_reference_ids_are_honoured(tmp_path):
 def test_word_list_holds_lowercase_words_one_per_line():
     words = (PROJECT_ROOT / ".codespell-words.txt").read_text(encoding="utf-8").splitlines()
     assert words and all(word == word.strip().lower() and word.isalpha() for word in words)
+
+
+US_SPELLING_HINT = "The guide uses US spelling throughout: write the suggested form."
+
+
+def british_spellings(root: Path) -> str:
+    """British spellings in the pages readers see (a glossary alias may keep one so it still matches)."""
+    pages = sorted(path.relative_to(root).as_posix() for path in (root / "docs").rglob("*.md"))
+    result = subprocess.run([str(CODESPELL), "--config", str(PROJECT_ROOT / ".codespellrc"), "--builtin", "en-GB_to_en-US", *pages,
+                             *[name for name in ("data/side-effects.yml", "data/references.yml") if (root / name).exists()]],
+                            cwd=root, capture_output=True, text=True, timeout=120)
+    assert result.returncode in (0, 65), result.stderr
+    return result.stdout.strip()
+
+
+def test_pages_use_us_spelling():
+    found = british_spellings(PROJECT_ROOT)
+    assert not found, f"{found}\n{US_SPELLING_HINT}"
+
+
+def test_british_spelling_in_a_page_is_reported(tmp_path):
+    root = project_copy(tmp_path)
+    page = root / "docs" / "aftercare.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSkin colour may change.\n", encoding="utf-8")
+    line = len(page.read_text(encoding="utf-8").splitlines())
+
+    assert british_spellings(root) == f"docs/aftercare.md:{line}: colour ==> color"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import urllib.parse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import SCHEMES, VIEWPORTS
+from scripts.static_server import serving
 from tests.conftest import ARTIFACTS_DIR
 
 AXE_OPTIONS = {
@@ -31,18 +33,42 @@ def page_paths(article_paths) -> list[str]:
     return [*article_paths, "404.html"]
 
 
+class PageWatch:
+    """Records, for one browser page, requests to other hosts and console errors."""
+
+    def __init__(self, page, site_url: str):
+        self.site_host = urllib.parse.urlsplit(site_url).netloc
+        self.foreign_requests: list[str] = []
+        self.console_errors: list[str] = []
+        page.on("request", self._on_request)
+        page.on("console", lambda message: message.type == "error" and self.console_errors.append(message.text))
+        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+
+    def _on_request(self, request) -> None:
+        if request.url.startswith("http") and urllib.parse.urlsplit(request.url).netloc != self.site_host:
+            self.foreign_requests.append(request.url)
+
+    def problems(self) -> list[str]:
+        found = []
+        if self.foreign_requests:
+            found.append(f"asked other hosts for: {sorted(set(self.foreign_requests))}")
+        if self.console_errors:
+            found.append(f"console errors: {self.console_errors}")
+        return found
+
+
+def accessibility_problems(page, label: str) -> list[str]:
+    violations = _axe.run(page, options=AXE_OPTIONS).response["violations"]
+    return [f"{label}:\n{describe_violations(violations)}"] if violations else []
+
+
 @pytest.mark.parametrize("scheme", sorted(SCHEMES))
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
 def test_every_page_is_accessible_private_and_error_free(browser, site_url, page_paths, viewport, scheme):
     """axe finds no WCAG A/AA violation, nothing is fetched from another host, the console stays clean."""
-    site_host = urllib.parse.urlsplit(site_url).netloc
     context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme="dark" if scheme == "dark" else "light")
     page = context.new_page()
-    foreign_requests: list[str] = []
-    console_errors: list[str] = []
-    page.on("request", lambda request: urllib.parse.urlsplit(request.url).netloc not in ("", site_host) and request.url.startswith("http") and foreign_requests.append(request.url))
-    page.on("console", lambda message: message.type == "error" and console_errors.append(message.text))
-    page.on("pageerror", lambda error: console_errors.append(str(error)))
+    watch = PageWatch(page, site_url)
     failures = []
     try:
         for path in page_paths:
@@ -50,18 +76,36 @@ def test_every_page_is_accessible_private_and_error_free(browser, site_url, page
             rendered_scheme = page.get_attribute("body", "data-md-color-scheme")
             if rendered_scheme != SCHEMES[scheme]:
                 failures.append(f"/{path}: rendered in scheme {rendered_scheme!r}, expected {SCHEMES[scheme]!r}")
-            results = _axe.run(page, options=AXE_OPTIONS)
-            violations = results.response["violations"]
-            if violations:
-                failures.append(f"/{path} ({viewport}, {scheme}):\n{describe_violations(violations)}")
+            failures += accessibility_problems(page, f"/{path} ({viewport}, {scheme})")
             if viewport == "phone" and path in SCREENSHOT_PAGES:
                 ARTIFACTS_DIR.joinpath("screenshots").mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=ARTIFACTS_DIR / "screenshots" / f"{SCREENSHOT_PAGES[path]}-phone-{scheme}.png", full_page=True)
     finally:
         context.close()
-    assert not failures, "\n".join(failures)
-    assert foreign_requests == [], f"pages asked other hosts for: {sorted(set(foreign_requests))}"
-    assert console_errors == [], f"console errors: {console_errors}"
+    assert not failures + watch.problems(), "\n".join(failures + watch.problems())
+
+
+def test_a_broken_page_is_caught_by_every_browser_check(browser, built_site, tmp_path):
+    """The gate itself: an outside image, a script error and faint unlabeled content are each reported."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    page_file = site / "aftercare" / "index.html"
+    page_file.write_text(page_file.read_text(encoding="utf-8").replace(
+        '<article class="md-content__inner md-typeset">',
+        '<article class="md-content__inner md-typeset"><img src="http://tracker.invalid/pixel.png">'
+        '<p style="color:#bbb;background:#fff">Faint text</p><script>missingFunction()</script>', 1), encoding="utf-8")
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    try:
+        with serving(site) as url:
+            watch = PageWatch(page, url)
+            page.goto(url + "aftercare/", wait_until="load")
+            axe_report = "\n".join(accessibility_problems(page, "/aftercare/"))
+    finally:
+        context.close()
+    assert "image-alt" in axe_report and "color-contrast" in axe_report
+    assert watch.foreign_requests == ["http://tracker.invalid/pixel.png"]
+    assert any("missingFunction" in error for error in watch.console_errors)
 
 
 def test_scheme_toggle_switches_between_light_and_dark(browser, site_url):

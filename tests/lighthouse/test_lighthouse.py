@@ -7,10 +7,11 @@ unindexable, and SEO audits would mark it down for that.
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
-from scripts.lighthouse_runner import LighthouseResult, run_lighthouse_on_each
+from scripts.lighthouse_runner import LighthouseResult, run_lighthouse, run_lighthouse_on_each
 from scripts.static_server import serving
 from tests.conftest import ARTIFACTS_DIR
 
@@ -64,3 +65,21 @@ def test_every_page_scores_full_marks_for_accessibility_best_practices_and_seo(l
 def test_every_page_is_fast_on_a_phone(lighthouse_results):
     failures = shortfall_report(lighthouse_results, ("performance",))
     assert not failures, f"pages below the Lighthouse performance bar (best of {PERFORMANCE_ATTEMPTS} runs):\n{failures}"
+
+
+def test_a_page_hidden_from_search_and_missing_image_text_fails_with_its_audits(built_site, tmp_path):
+    """The gate itself: a deliberately broken page falls short and its failing audits are printed."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    page = site / "aftercare" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    html = html.replace("<head>", '<head><meta name="robots" content="noindex">', 1)
+    html = html.replace('<article class="md-content__inner md-typeset">', '<article class="md-content__inner md-typeset"><img src="../assets/images/favicon.png">', 1)
+    page.write_text(html, encoding="utf-8")
+
+    with serving(site) as base_url:
+        result = run_lighthouse(base_url + "aftercare/", categories=("accessibility", "seo"))
+
+    report = result.describe_shortfalls({"accessibility": 1.0, "seo": 1.0})
+    assert result.scores["seo"] < 1.0 and result.scores["accessibility"] < 1.0
+    assert "is-crawlable" in report and "image-alt" in report

@@ -157,3 +157,18 @@ def test_phone_menu_button_opens_the_drawer_from_the_keyboard(browser, site_url)
         assert page.evaluate("document.getElementById('__drawer').checked")
     finally:
         context.close()
+
+
+def test_focus_rings_removed_by_a_stylesheet_are_caught(browser, site_url):
+    """The gate itself: a page whose CSS hides focus fails the visible-focus check."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    try:
+        page.goto(site_url + ARTICLE, wait_until="load")
+        page.add_style_tag(content="*:focus, *:focus-visible { outline: none !important; box-shadow: none !important; }")
+        unfocused = unfocused_style(page, SEARCH_FIELD)
+        tab_to(page, SEARCH_FIELD)
+        with pytest.raises(AssertionError, match="focus on input.md-search__input cannot be seen: its style does not change on focus"):
+            assert_focus_visible(page, SEARCH_FIELD, unfocused)
+    finally:
+        context.close()

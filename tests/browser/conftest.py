@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from playwright.sync_api import sync_playwright
 
@@ -25,3 +27,13 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@contextlib.contextmanager
+def browser_page(browser, viewport: str = "desktop", scheme: str = "light"):
+    """A page in a fresh context (nothing stored from earlier tests), closed afterwards."""
+    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import VIEWPORTS
+from tests.browser.conftest import VIEWPORTS, browser_page
 
 ARTICLE = "side-effects/"
 MOST_TAB_PRESSES = 40
@@ -67,12 +67,10 @@ def assert_focus_visible(page, selector: str, unfocused: dict) -> None:
 
 @pytest.fixture(params=sorted(VIEWPORTS))
 def fresh_page(request, browser, site_url):
-    context = browser.new_context(viewport=VIEWPORTS[request.param], color_scheme="light")
-    page = context.new_page()
-    page.goto(site_url + ARTICLE, wait_until="load")
-    page.viewport_name = request.param
-    yield page
-    context.close()
+    with browser_page(browser, request.param) as page:
+        page.goto(site_url + ARTICLE, wait_until="load")
+        page.viewport_name = request.param
+        yield page
 
 
 def unfocused_style(page, selector: str) -> dict:
@@ -112,9 +110,7 @@ def test_scheme_toggle_is_reached_and_switches_with_the_keyboard(fresh_page):
 
 
 def test_desktop_sidebar_navigation_is_reached(browser, site_url):
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    page = context.new_page()
-    try:
+    with browser_page(browser, "desktop") as page:
         page.goto(site_url + ARTICLE, wait_until="load")
         unfocused = unfocused_style(page, PRIMARY_NAV_LINK)
         tab_to(page, PRIMARY_NAV_LINK)
@@ -122,28 +118,20 @@ def test_desktop_sidebar_navigation_is_reached(browser, site_url):
         article_url = page.url
         page.keyboard.press("Enter")
         page.wait_for_url(lambda url: url != article_url, timeout=10_000)
-    finally:
-        context.close()
 
 
 def test_phone_navigation_links_come_into_view_when_tabbed_to(browser, site_url):
     """The closed drawer's links are in the Tab order; each must be on screen when it has focus."""
-    context = browser.new_context(viewport=VIEWPORTS["phone"])
-    page = context.new_page()
-    try:
+    with browser_page(browser, "phone") as page:
         page.goto(site_url + ARTICLE, wait_until="load")
         unfocused = unfocused_style(page, PRIMARY_NAV_LINK)
         tab_to(page, PRIMARY_NAV_LINK)
         page.wait_for_timeout(400)  # the drawer slides in over 250 ms
         assert_focus_visible(page, PRIMARY_NAV_LINK, unfocused)
-    finally:
-        context.close()
 
 
 def test_phone_menu_button_opens_the_drawer_from_the_keyboard(browser, site_url):
-    context = browser.new_context(viewport=VIEWPORTS["phone"])
-    page = context.new_page()
-    try:
+    with browser_page(browser, "phone") as page:
         page.goto(site_url + ARTICLE, wait_until="load")
         unfocused = unfocused_style(page, DRAWER_BUTTON)
         tab_to(page, DRAWER_BUTTON, most_presses=6)
@@ -155,20 +143,14 @@ def test_phone_menu_button_opens_the_drawer_from_the_keyboard(browser, site_url)
         page.evaluate("document.getElementById('__drawer').checked = false")
         page.keyboard.press(" ")
         assert page.evaluate("document.getElementById('__drawer').checked")
-    finally:
-        context.close()
 
 
 def test_focus_rings_removed_by_a_stylesheet_are_caught(browser, site_url):
     """The gate itself: a page whose CSS hides focus fails the visible-focus check."""
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    page = context.new_page()
-    try:
+    with browser_page(browser, "desktop") as page:
         page.goto(site_url + ARTICLE, wait_until="load")
         page.add_style_tag(content="*:focus, *:focus-visible { outline: none !important; box-shadow: none !important; }")
         unfocused = unfocused_style(page, SEARCH_FIELD)
         tab_to(page, SEARCH_FIELD)
         with pytest.raises(AssertionError, match="focus on input.md-search__input cannot be seen: its style does not change on focus"):
             assert_focus_visible(page, SEARCH_FIELD, unfocused)
-    finally:
-        context.close()

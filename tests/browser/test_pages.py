@@ -8,8 +8,8 @@ import urllib.parse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import SCHEMES, VIEWPORTS
 from scripts.static_server import serving
+from tests.browser.conftest import SCHEMES, VIEWPORTS, browser_page
 from tests.conftest import ARTIFACTS_DIR
 
 AXE_OPTIONS = {
@@ -66,11 +66,9 @@ def accessibility_problems(page, label: str) -> list[str]:
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
 def test_every_page_is_accessible_private_and_error_free(browser, site_url, page_paths, viewport, scheme):
     """axe finds no WCAG A/AA violation, nothing is fetched from another host, the console stays clean."""
-    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme="dark" if scheme == "dark" else "light")
-    page = context.new_page()
-    watch = PageWatch(page, site_url)
     failures = []
-    try:
+    with browser_page(browser, viewport, scheme) as page:
+        watch = PageWatch(page, site_url)
         for path in page_paths:
             page.goto(site_url + path, wait_until="load")
             rendered_scheme = page.get_attribute("body", "data-md-color-scheme")
@@ -80,8 +78,6 @@ def test_every_page_is_accessible_private_and_error_free(browser, site_url, page
             if viewport == "phone" and path in SCREENSHOT_PAGES:
                 ARTIFACTS_DIR.joinpath("screenshots").mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=ARTIFACTS_DIR / "screenshots" / f"{SCREENSHOT_PAGES[path]}-phone-{scheme}.png", full_page=True)
-    finally:
-        context.close()
     assert not failures + watch.problems(), "\n".join(failures + watch.problems())
 
 
@@ -94,24 +90,18 @@ def test_a_broken_page_is_caught_by_every_browser_check(browser, built_site, tmp
         '<article class="md-content__inner md-typeset">',
         '<article class="md-content__inner md-typeset"><img src="http://tracker.invalid/pixel.png">'
         '<p style="color:#bbb;background:#fff">Faint text</p><script>missingFunction()</script>', 1), encoding="utf-8")
-    context = browser.new_context(viewport=VIEWPORTS["phone"])
-    page = context.new_page()
-    try:
+    with browser_page(browser, "phone") as page:
         with serving(site) as url:
             watch = PageWatch(page, url)
             page.goto(url + "aftercare/", wait_until="load")
             axe_report = "\n".join(accessibility_problems(page, "/aftercare/"))
-    finally:
-        context.close()
     assert "image-alt" in axe_report and "color-contrast" in axe_report
     assert watch.foreign_requests == ["http://tracker.invalid/pixel.png"]
     assert any("missingFunction" in error for error in watch.console_errors)
 
 
 def test_scheme_toggle_switches_between_light_and_dark(browser, site_url):
-    context = browser.new_context(viewport=VIEWPORTS["desktop"], color_scheme="light")
-    page = context.new_page()
-    try:
+    with browser_page(browser, "desktop", "light") as page:
         page.goto(site_url, wait_until="load")
         assert page.get_attribute("body", "data-md-color-scheme") == "default"
         # Material shows one toggle at a time: the one that switches to the other scheme.
@@ -121,14 +111,10 @@ def test_scheme_toggle_switches_between_light_and_dark(browser, site_url):
         assert page.get_attribute("body", "data-md-color-scheme") == "slate"
         visible_toggle.click()
         assert page.get_attribute("body", "data-md-color-scheme") == "default"
-    finally:
-        context.close()
 
 
 def test_search_finds_an_article(browser, site_url):
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    page = context.new_page()
-    try:
+    with browser_page(browser, "desktop") as page:
         page.goto(site_url, wait_until="load")
         page.get_by_label("Search", exact=False).first.click()
         search = page.locator("input.md-search__input")
@@ -136,5 +122,3 @@ def test_search_finds_an_article(browser, site_url):
         first_result = page.locator(".md-search-result__item a").first
         first_result.wait_for(timeout=10_000)
         assert page.locator(".md-search-result__item").count() > 0
-    finally:
-        context.close()

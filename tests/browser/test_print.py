@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from tests.browser.conftest import browser_page
+
 
 def pdf_page_count(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
@@ -13,11 +15,9 @@ def pdf_page_count(pdf: bytes) -> int:
 
 @pytest.fixture
 def print_page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.emulate_media(media="print")
-    yield page
-    context.close()
+    with browser_page(browser, "desktop") as page:
+        page.emulate_media(media="print")
+        yield page
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])

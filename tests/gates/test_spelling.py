@@ -36,19 +36,23 @@ def project_copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def add_line_to_aftercare(root: Path, text: str) -> int:
+    """Append a line to docs/aftercare.md in a project copy; return its line number."""
+    page = root / "docs" / "aftercare.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{text}\n", encoding="utf-8")
+    return len(page.read_text(encoding="utf-8").splitlines())
+
+
 def test_typo_in_a_page_is_reported_with_file_line_and_suggestion(tmp_path):
     root = project_copy(tmp_path)
-    page = root / "docs" / "aftercare.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nYou will recieve a leaflet.\n", encoding="utf-8")
-    line = len(page.read_text(encoding="utf-8").splitlines())
+    line = add_line_to_aftercare(root, "You will recieve a leaflet.")
 
     assert spelling_mistakes(root) == f"docs/aftercare.md:{line}: recieve ==> receive"
 
 
 def test_word_list_and_reference_ids_are_honoured(tmp_path):
     root = project_copy(tmp_path)
-    page = root / "docs" / "aftercare.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nIt may sting [[Cach]] [[Abl]].\n", encoding="utf-8")
+    add_line_to_aftercare(root, "It may sting [[Cach]] [[Abl]].")
 
     assert spelling_mistakes(root) == ""
 
@@ -78,8 +82,6 @@ def test_pages_use_us_spelling():
 
 def test_british_spelling_in_a_page_is_reported(tmp_path):
     root = project_copy(tmp_path)
-    page = root / "docs" / "aftercare.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nSkin colour may change.\n", encoding="utf-8")
-    line = len(page.read_text(encoding="utf-8").splitlines())
+    line = add_line_to_aftercare(root, "Skin colour may change.")
 
     assert british_spellings(root) == f"docs/aftercare.md:{line}: colour ==> color"

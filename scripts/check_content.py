@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from scripts.content_errors import ContentError, ContentProblem
-from scripts.site_content import SIDE_EFFECTS_FILE, SNIPPETS_DIR, SiteContent
+from scripts.site_content import SIDE_EFFECTS_FILE, SiteContent
 
 GENERATED_PAGE = f"{SIDE_EFFECTS_FILE} (generated page)"
 
@@ -21,8 +21,6 @@ def content_problems(root: Path) -> list[str]:
     sources: dict[str, str] = {}
     unreadable: list[str] = []
     for path in sorted((root / "docs").rglob("*.md")):
-        if SNIPPETS_DIR in path.relative_to(root / "docs").parts:
-            continue
         name = path.relative_to(root).as_posix()
         try:
             sources[name] = path.read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from scripts.content_errors import ContentError
 from scripts.site_content import TIMELINE_PAGE, SiteContent
@@ -37,9 +37,8 @@ def on_files(files: Files, config) -> Files:
     try:
         _site = SiteContent.load(root)
         files.append(File.generated(config, TIMELINE_PAGE, content=_site.timeline_page(root)))
-        sources = {}
-        for file in files.documentation_pages():
-            sources[_display_path(config, file)] = file.content_string
+        # Excluded files are included here so snippets get their own check.
+        sources = {_display_path(config, file): file.content_string for file in files.documentation_pages(inclusion=InclusionLevel.all)}
         checked = _site.check_pages(sources)
     except ContentError as error:
         count = len(error.problems)

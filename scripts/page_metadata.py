@@ -143,3 +143,12 @@ def check_page(path: str, source: str, reference_ids: set[str]) -> CheckedPage:
         ),
         [],
     )
+
+
+def check_snippet(path: str, source: str) -> list[ContentProblem]:
+    """Snippets are pasted into pages after citations are numbered, so a citation there would show as [[ID]]."""
+    return [
+        ContentProblem(path, number, f"the citation [[{cited}]] cannot go in a snippet; cite it on each page that includes the snippet, next to the include line")
+        for number, line in enumerate(source.split("\n"), start=1)
+        for cited in CITATION.findall(line)
+    ]

@@ -11,7 +11,7 @@ from pathlib import Path
 from scripts.citations import link_citations
 from scripts.content_errors import ContentError, ContentProblem
 from scripts.glossary import GlossaryEntry, abbreviation_definitions, load_glossary, render_glossary_list
-from scripts.page_metadata import PageMetadata, check_page
+from scripts.page_metadata import PageMetadata, check_page, check_snippet
 from scripts.references import Reference, load_references
 from scripts.templates import render_template
 from scripts.timeline import build_timeline_page
@@ -56,10 +56,13 @@ class SiteContent:
         return build_timeline_page(project_root / SIDE_EFFECTS_FILE, set(self.references), display_path=SIDE_EFFECTS_FILE)
 
     def check_pages(self, sources: dict[str, str]) -> dict[str, PageMetadata]:
-        """Check every page; raise one ContentError listing all problems across the site."""
+        """Check every page (and snippet); raise one ContentError listing all problems across the site."""
         checked: dict[str, PageMetadata] = {}
         problems: list[ContentProblem] = []
         for path in sorted(sources):
+            if f"/{SNIPPETS_DIR}/" in f"/{path}":
+                problems += check_snippet(path, sources[path])
+                continue
             result = check_page(path, sources[path], set(self.references))
             problems += result.problems
             if result.metadata:

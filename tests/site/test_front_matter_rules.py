@@ -49,3 +49,15 @@ def test_broken_page_fails_the_build_with_a_fix(tmp_path, case):
     assert result.returncode != 0
     assert re.search(expected_message, result.stderr), result.stderr
     assert not any(site_dir.rglob("*.html")), "a failed build must not leave pages behind"
+
+
+def test_citation_inside_a_snippet_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    snippet = project / "docs" / "snippets" / "evidence-ratings.md"
+    snippet.write_text(snippet.read_text(encoding="utf-8") + "    Reviews agree [[Chu]].\n", encoding="utf-8")
+    line = len(snippet.read_text(encoding="utf-8").splitlines())
+
+    result = run_mkdocs_build(project, tmp_path / "site")
+
+    assert result.returncode != 0
+    assert f"docs/snippets/evidence-ratings.md:{line}: the citation [[Chu]] cannot go in a snippet" in result.stderr

@@ -16,9 +16,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.lock
+# The project itself is installed too (editable), so `scripts` imports from anywhere without path tricks.
+$(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 serve: install
@@ -48,10 +50,10 @@ check: install
 
 # Speed and size figures (site build, page weight, Lighthouse LCP, source tool); BENCH_ARGS=--write records them in BENCHMARKS.md.
 bench: install chromium node-tools
-	$(BIN)/python -m scripts.bench_site $(BENCH_ARGS)
+	$(BIN)/python -m scripts.browser.bench_site $(BENCH_ARGS)
 
 linkcheck: build
-	$(BIN)/python -m scripts.linkcheck_external site
+	$(BIN)/python -m scripts.checks.linkcheck_external site
 
 # Re-resolve requirements.in into the pinned lock file.
 lock:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.static_server import serving
+from scripts.browser.static_server import serving
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"
@@ -23,7 +23,11 @@ def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProce
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 

@@ -1,4 +1,5 @@
 """Command line: python -m scripts.dedup SOURCES_DIR [--json OUT.json] [--report OUT.md]."""
+
 from __future__ import annotations
 
 import argparse

@@ -4,6 +4,7 @@ Each size runs in a fresh child process, so peak memory (getrusage ru_maxrss, th
 resident set size, which includes the generated corpus held in memory) is not inflated by earlier sizes.
 Timing covers group_documents only (splitting, boilerplate, grouping, canonical choice), not generation.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,7 +42,9 @@ def measure(size: int) -> dict:
 def run_in_child(size: int) -> dict:
     completed = subprocess.run(
         [sys.executable, "-m", "scripts.dedup.bench", "--single", str(size)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
@@ -55,13 +58,20 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure(arguments.single)))
         return 0
     sizes = [int(part) for part in arguments.sizes.split(",") if part.strip()]
-    print(f"{'sections':>9} {'seconds':>8} {'sections/s':>11} {'peak RSS MiB':>13} {'precision':>9} {'recall':>7} {'F1':>6}")
+    print(
+        f"{'sections':>9} {'seconds':>8} {'sections/s':>11} {'peak RSS MiB':>13}"
+        f" {'precision':>9} {'recall':>7} {'F1':>6}"
+    )
     for size in sizes:
         row = run_in_child(size)
-        print(f"{row['sections']:>9} {row['seconds']:>8} {row['sections_per_second']:>11} {row['peak_rss_mib']:>13} "
-              f"{row['precision']:>9.3f} {row['recall']:>7.3f} {row['f1']:>6.3f}")
-    print("peak RSS: getrusage ru_maxrss of a fresh child process per size (includes the corpus in memory); "
-          "F1: pairwise, content sections only")
+        print(
+            f"{row['sections']:>9} {row['seconds']:>8} {row['sections_per_second']:>11} {row['peak_rss_mib']:>13} "
+            f"{row['precision']:>9.3f} {row['recall']:>7.3f} {row['f1']:>6.3f}"
+        )
+    print(
+        "peak RSS: getrusage ru_maxrss of a fresh child process per size (includes the corpus in memory); "
+        "F1: pairwise, content sections only"
+    )
     return 0
 
 

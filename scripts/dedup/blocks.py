@@ -1,4 +1,5 @@
 """Turning one source's lines into blocks (headings, paragraphs, front matter) for each format."""
+
 from __future__ import annotations
 
 import re
@@ -11,7 +12,33 @@ HEADING_MAX_CHARS = 100
 INLINE_HEADING_MAX_WORDS = 7
 SENTENCE_END = tuple('.!?:;"”’)')
 SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into nor of on or the to vs with your you its it's is are".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "vs",
+        "with",
+        "your",
+        "you",
+        "its",
+        "it's",
+        "is",
+        "are",
+    ]
 )
 BULLET = re.compile(r"^\s*([-*+•]|\d+[.)])\s+")
 INLINE_HEADING = re.compile(r"^\s*(?:\*\*|__)?([^\W\d_][^:.!?]{0,70}?)(?:\*\*|__)?:(?:\*\*|__)?\s+(\S.*)$")
@@ -77,7 +104,9 @@ class ParagraphBuilder:
             self.blocks.append(self.open)
             self.open = None
 
-    def add_heading(self, line_number: int, end_line: int, heading: str, level: int | None, extra_text: str = "") -> None:
+    def add_heading(
+        self, line_number: int, end_line: int, heading: str, level: int | None, extra_text: str = ""
+    ) -> None:
         self.close()
         self.blocks.append(Block(BlockKind.HEADING, line_number, end_line, extra_text, heading, level))
 
@@ -133,7 +162,7 @@ def markdown_blocks(lines: list[str]) -> list[Block]:
     builder = ParagraphBuilder()
     matter_end = front_matter_end(lines)
     if matter_end:
-        builder.blocks.append(Block(BlockKind.FRONT_MATTER, 1, matter_end, "\n".join(lines[1:matter_end - 1])))
+        builder.blocks.append(Block(BlockKind.FRONT_MATTER, 1, matter_end, "\n".join(lines[1 : matter_end - 1])))
     in_fence = False
     number = matter_end
     while number < len(lines):
@@ -164,8 +193,31 @@ def markdown_blocks(lines: list[str]) -> list[Block]:
     return builder.finish()
 
 
-BLOCK_TAGS = frozenset("p div li ul ol section article header footer aside blockquote table tr td th br hr pre dd dt".split())
-HIDDEN_TAGS = frozenset("script style head title template".split())
+BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "blockquote",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "br",
+        "hr",
+        "pre",
+        "dd",
+        "dt",
+    ]
+)
+HIDDEN_TAGS = frozenset(["script", "style", "head", "title", "template"])
 
 
 class HtmlLineReader(HTMLParser):
@@ -226,7 +278,11 @@ def html_blocks(lines: list[str]) -> list[Block]:
         if heading:
             element = reader.heading_element[number]
             end = number
-            while end + 1 <= len(lines) and reader.heading_element.get(end + 1) == element and reader.heading_text[end + 1]:
+            while (
+                end + 1 <= len(lines)
+                and reader.heading_element.get(end + 1) == element
+                and reader.heading_text[end + 1]
+            ):
                 end += 1
                 heading = f"{heading} {reader.heading_text[end]}"
             extra = " ".join(reader.body_text[n] for n in range(number, end + 1) if reader.body_text[n])

@@ -1,4 +1,5 @@
 """Spotting site slogans and footer lines: short, standalone, promotional or repeated lines."""
+
 from __future__ import annotations
 
 import re
@@ -14,12 +15,33 @@ MAX_UNPROMOTED_REPEAT_WORDS = 6
 PROMOTIONAL_PATTERNS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        r"\bsubscrib", r"\bnewsletter", r"\bsign(ing)? up\b", r"\b(get|stay) (updated|informed|tuned)\b",
-        r"\bfollow us\b", r"\bjoin (us|our)\b", r"\bdiscover\b", r"\bwith our\b|\bour (team|clinic|blog|shop|store|site|community|experts)\b",
-        r"\bresources\b", r"\btips\b", r"\bnews\b", r"\bbook (now|today|your|a)\b", r"\b(call|contact|visit|email) us\b",
-        r"\bshop\b", r"\bfree\b", r"\bexclusive\b", r"\boffers?\b|\bdiscount", r"\bclick\b", r"\b(learn|read) more\b",
-        r"\bshare this\b", r"©|\bcopyright\b|\ball rights reserved\b", r"\bprivacy policy\b", r"\bempower",
-        r"\bjoyful\b", r"\binspir", r"https?://|www\.", r"\bdelivered to your inbox\b|\binbox\b",
+        r"\bsubscrib",
+        r"\bnewsletter",
+        r"\bsign(ing)? up\b",
+        r"\b(get|stay) (updated|informed|tuned)\b",
+        r"\bfollow us\b",
+        r"\bjoin (us|our)\b",
+        r"\bdiscover\b",
+        r"\bwith our\b|\bour (team|clinic|blog|shop|store|site|community|experts)\b",
+        r"\bresources\b",
+        r"\btips\b",
+        r"\bnews\b",
+        r"\bbook (now|today|your|a)\b",
+        r"\b(call|contact|visit|email) us\b",
+        r"\bshop\b",
+        r"\bfree\b",
+        r"\bexclusive\b",
+        r"\boffers?\b|\bdiscount",
+        r"\bclick\b",
+        r"\b(learn|read) more\b",
+        r"\bshare this\b",
+        r"©|\bcopyright\b|\ball rights reserved\b",
+        r"\bprivacy policy\b",
+        r"\bempower",
+        r"\bjoyful\b",
+        r"\binspir",
+        r"https?://|www\.",
+        r"\bdelivered to your inbox\b|\binbox\b",
     )
 )
 

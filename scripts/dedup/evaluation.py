@@ -1,4 +1,5 @@
 """Scoring a grouping against hand labels: pairwise precision, recall and F1 over same-group pairs."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -20,8 +21,10 @@ class PairScores:
     true_pairs: int
 
     def describe(self) -> str:
-        return (f"precision={self.precision:.3f} recall={self.recall:.3f} f1={self.f1:.3f} "
-                f"(predicted pairs={self.predicted_pairs}, labelled pairs={self.true_pairs})")
+        return (
+            f"precision={self.precision:.3f} recall={self.recall:.3f} f1={self.f1:.3f} "
+            f"(predicted pairs={self.predicted_pairs}, labelled pairs={self.true_pairs})"
+        )
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,9 @@ def load_labels(path: Path) -> dict[str, list[LabelRange]]:
     """labels.yml: {file name: {"start-end" or "line": group label}}."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {
-        source: sorted((LabelRange(*parse_range(span), str(label)) for span, label in ranges.items()), key=lambda r: r.start)
+        source: sorted(
+            (LabelRange(*parse_range(span), str(label)) for span, label in ranges.items()), key=lambda r: r.start
+        )
         for source, ranges in raw.items()
     }
 
@@ -73,7 +78,7 @@ def same_group_pairs(assignment: dict[str, Hashable]) -> set[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
     for items in members.values():
         items.sort()
-        pairs.update((a, b) for index, a in enumerate(items) for b in items[index + 1:])
+        pairs.update((a, b) for index, a in enumerate(items) for b in items[index + 1 :])
     return pairs
 
 

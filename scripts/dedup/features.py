@@ -1,4 +1,5 @@
 """Content vocabulary of sections: stemmed content words weighted by TF-IDF."""
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,25 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 WORD = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
-EXTRA_STOP_WORDS = frozenset("also can could may might will would just like make makes made use using used".split())
+EXTRA_STOP_WORDS = frozenset(
+    [
+        "also",
+        "can",
+        "could",
+        "may",
+        "might",
+        "will",
+        "would",
+        "just",
+        "like",
+        "make",
+        "makes",
+        "made",
+        "use",
+        "using",
+        "used",
+    ]
+)
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOP_WORDS
 STEMMER = PorterStemmer()
 

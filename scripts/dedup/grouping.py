@@ -8,6 +8,7 @@ Spun rewrites share few exact phrases, so similarity alone is weak. Two kinds of
 Candidates come from an inverted index over each section's rarest content terms with capped posting
 lists, so cost grows with the number of sections rather than with the number of pairs.
 """
+
 from __future__ import annotations
 
 import heapq
@@ -69,13 +70,15 @@ def signature_matrix(matrix: sparse.csr_matrix, config: GroupingConfig) -> spars
     return sparse.csr_matrix((data, (rows, cols)), shape=matrix.shape)
 
 
-def candidate_pairs(matrix: sparse.csr_matrix, config: GroupingConfig, chunk: int = 4096) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def candidate_pairs(
+    matrix: sparse.csr_matrix, config: GroupingConfig, chunk: int = 4096
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs (left < right) sharing signature terms, each row keeping its neighbours with most shared terms."""
     signatures = signature_matrix(matrix, config)
     transposed = signatures.T.tocsr()
     lefts, rights = [], []
     for start in range(0, matrix.shape[0], chunk):
-        shared = (signatures[start:start + chunk] @ transposed).tocsr()
+        shared = (signatures[start : start + chunk] @ transposed).tocsr()
         for offset in range(shared.shape[0]):
             row = start + offset
             begin, end = shared.indptr[offset], shared.indptr[offset + 1]
@@ -188,8 +191,12 @@ def article_keys(sections: list[Section]) -> list[int]:
 
 
 def article_pairs(
-    articles: list[int], sources: list[str], term_lists: list[list[str]],
-    lefts: np.ndarray, rights: np.ndarray, config: GroupingConfig,
+    articles: list[int],
+    sources: list[str],
+    term_lists: list[list[str]],
+    lefts: np.ndarray,
+    rights: np.ndarray,
+    config: GroupingConfig,
 ) -> list[tuple[float, int, int]]:
     """Article pairs that look like rewrites of each other, found through their sections' candidate pairs."""
     article_count = max(articles) + 1
@@ -209,23 +216,25 @@ def article_pairs(
     same_source = np.array([article_source[a] == article_source[b] for a, b in pairs])
     affinity = affinity + config.same_source_bonus * same_source
     ranked: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
-    for score, (a, b) in zip(affinity.tolist(), pairs.tolist()):
+    for score, (a, b) in zip(affinity.tolist(), pairs.tolist(), strict=False):
         if score >= config.article_threshold:
             ranked[a].append((score, a, b))
             ranked[b].append((score, a, b))
     kept: set[tuple[float, int, int]] = set()
     for article in sorted(ranked):
-        kept.update(sorted(ranked[article], key=lambda item: (-item[0], item[1], item[2]))[: config.partners_per_article])
+        kept.update(
+            sorted(ranked[article], key=lambda item: (-item[0], item[1], item[2]))[: config.partners_per_article]
+        )
     return sorted(kept, key=lambda item: (-item[0], item[1], item[2]))
 
 
 def structural_roles(sections: list[Section], articles: list[int]) -> list[str]:
     """'intro' for an article's first section, 'closing' for its conclusion or last section, else 'body'."""
     last_position: dict[int, int] = {}
-    for section, article in zip(sections, articles):
+    for section, article in zip(sections, articles, strict=False):
         last_position[article] = max(last_position.get(article, 0), section.position)
     roles = []
-    for section, article in zip(sections, articles):
+    for section, article in zip(sections, articles, strict=False):
         if section.position == 0:
             roles.append("intro")
         elif section.closes_article or section.position == last_position[article]:
@@ -248,8 +257,12 @@ def heading_matrix(headings: list[list[str]]) -> sparse.csr_matrix:
 
 
 def alignment_links(
-    matrix: sparse.csr_matrix, articles: list[int], headings: sparse.csr_matrix, roles: list[str],
-    pairs: list[tuple[float, int, int]], config: GroupingConfig,
+    matrix: sparse.csr_matrix,
+    articles: list[int],
+    headings: sparse.csr_matrix,
+    roles: list[str],
+    pairs: list[tuple[float, int, int]],
+    config: GroupingConfig,
 ) -> list[Link]:
     """Sections matched by order-preserving alignment of two rewritten articles.
 
@@ -277,7 +290,7 @@ def alignment_links(
     offset = 0
     for left_rows, right_rows in blocks:
         size = len(left_rows) * len(right_rows)
-        block = scores[offset:offset + size].reshape(len(left_rows), len(right_rows))
+        block = scores[offset : offset + size].reshape(len(left_rows), len(right_rows))
         offset += size
         row_best = block.max(axis=1)
         column_best = block.max(axis=0)
@@ -308,11 +321,13 @@ def central_members(matrix: sparse.csr_matrix, components: list[list[int]]) -> l
 def body_of(section: Section) -> str:
     """Section text without its heading: headings are compared separately, and weakly, on purpose."""
     if section.heading and section.plain_text.startswith(section.heading):
-        return section.plain_text[len(section.heading):] or section.heading
+        return section.plain_text[len(section.heading) :] or section.heading
     return section.plain_text
 
 
-def group_content_sections(sections: list[Section], config: GroupingConfig = DEFAULT_CONFIG) -> list[tuple[list[int], int]]:
+def group_content_sections(
+    sections: list[Section], config: GroupingConfig = DEFAULT_CONFIG
+) -> list[tuple[list[int], int]]:
     """(member indices, canonical index) per group of content sections, in order of first member."""
     if not sections:
         return []
@@ -324,10 +339,12 @@ def group_content_sections(sections: list[Section], config: GroupingConfig = DEF
     pairs = article_pairs(articles, [s.source for s in sections], term_lists, lefts, rights, config)
     links = alignment_links(matrix, articles, headings, structural_roles(sections, articles), pairs, config)
     direct = scores >= config.direct_threshold
-    links += [Link(float(s), int(a), int(b)) for a, b, s in zip(lefts[direct], rights[direct], scores[direct])]
+    links += [
+        Link(float(s), int(a), int(b)) for a, b, s in zip(lefts[direct], rights[direct], scores[direct], strict=False)
+    ]
     union_find = merge_by_support(articles, links)
     components: dict[int, list[int]] = defaultdict(list)
     for index in range(len(sections)):
         components[union_find.find(index)].append(index)
     ordered = sorted(components.values(), key=lambda members: members[0])
-    return list(zip(ordered, central_members(matrix, ordered)))
+    return list(zip(ordered, central_members(matrix, ordered), strict=False))

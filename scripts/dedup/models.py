@@ -1,11 +1,12 @@
 """Data shapes shared by the dedup stages: blocks, sections, groups and the result."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     FRONT_MATTER = "front_matter"

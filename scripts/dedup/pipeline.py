@@ -1,4 +1,5 @@
 """The dedup core: in-memory texts in, sections and groups out."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -55,7 +56,7 @@ def disambiguate_labels(groups: list[Group], sections_by_id: dict[str, Section])
 def body_text(section: Section) -> str:
     """Plain text without the heading, for showing under the group's label."""
     if section.heading and section.plain_text.startswith(section.heading):
-        return section.plain_text[len(section.heading):].strip() or section.heading
+        return section.plain_text[len(section.heading) :].strip() or section.heading
     return section.plain_text
 
 
@@ -69,12 +70,16 @@ def boilerplate_groups(sections: list[Section], indices: list[int]) -> list[list
 
 def assemble(sections: list[Section], member_lists: list[tuple[list[int], int]]) -> DedupResult:
     """member_lists holds (members, canonical member) per group; groups are numbered by first member."""
-    member_lists = sorted(((sorted(members), canonical) for members, canonical in member_lists), key=lambda item: item[0][0])
+    member_lists = sorted(
+        ((sorted(members), canonical) for members, canonical in member_lists), key=lambda item: item[0][0]
+    )
     group_of: dict[int, str] = {}
     groups: list[Group] = []
     for number, (members, canonical) in enumerate(member_lists, start=1):
         group_id = f"g{number}"
-        groups.append(Group(group_id, sections[canonical].id, [sections[i].id for i in members], group_label(sections[canonical])))
+        groups.append(
+            Group(group_id, sections[canonical].id, [sections[i].id for i in members], group_label(sections[canonical]))
+        )
         group_of.update((index, group_id) for index in members)
     disambiguate_labels(groups, {s.id: s for s in sections})
     rows = [

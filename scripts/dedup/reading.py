@@ -1,4 +1,5 @@
 """Finding and decoding source files, turning every failure into a message an editor can act on."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,13 +27,19 @@ def normalise_newlines(text: str) -> str:
 
 def decode_source(name: str, data: bytes) -> SourceDocument | ReadProblem:
     if b"\x00" in data:
-        return ReadProblem(name, f"{name}: looks like a binary file (it contains NUL bytes); "
-                                 "replace it with a plain-text, Markdown or HTML export, or move it out of the folder")
+        return ReadProblem(
+            name,
+            f"{name}: looks like a binary file (it contains NUL bytes); "
+            "replace it with a plain-text, Markdown or HTML export, or move it out of the folder",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return ReadProblem(name, f"{name}: is not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
-                                 "re-save it with UTF-8 encoding and run again")
+        return ReadProblem(
+            name,
+            f"{name}: is not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
+            "re-save it with UTF-8 encoding and run again",
+        )
     if not text.strip():
         return ReadProblem(name, f"{name}: is empty; add its text or remove the file")
     return SourceDocument(name, normalise_newlines(text))
@@ -55,8 +62,12 @@ def read_sources(directory: Path) -> tuple[list[SourceDocument], list[ReadProble
             data = path.read_bytes()
         except OSError as error:
             reason = error.strerror or error.__class__.__name__
-            problems.append(ReadProblem(name, f"{name}: cannot be read ({reason}); "
-                                              "make it a readable regular file or move it out of the folder"))
+            problems.append(
+                ReadProblem(
+                    name,
+                    f"{name}: cannot be read ({reason}); make it a readable regular file or move it out of the folder",
+                )
+            )
             continue
         outcome = decode_source(name, data)
         if isinstance(outcome, ReadProblem):

@@ -1,4 +1,5 @@
 """The Markdown digest for editors: each group once, where it came from, and what other versions add."""
+
 from __future__ import annotations
 
 import re
@@ -38,7 +39,11 @@ def points_missing_from(canonical: str, member: str) -> list[str]:
 
 
 def place(section: GroupedSection) -> str:
-    lines = f"line {section.start_line}" if section.start_line == section.end_line else f"lines {section.start_line}–{section.end_line}"
+    lines = (
+        f"line {section.start_line}"
+        if section.start_line == section.end_line
+        else f"lines {section.start_line}–{section.end_line}"
+    )
     return f"`{section.source}` {lines}"
 
 
@@ -88,7 +93,8 @@ def render_report(result: DedupResult) -> str:
     out = [
         "# Source sections digest",
         "",
-        f"{len(sources)} source files, {len(result.sections)} sections, {len(content_groups)} distinct content sections "
+        f"{len(sources)} source files, {len(result.sections)} sections,"
+        f" {len(content_groups)} distinct content sections "
         f"({len(repeated)} repeated), {sum(len(g.members) for g in boilerplate)} boilerplate lines.",
         "",
         "## Repeated sections",

@@ -1,4 +1,5 @@
 """Cutting a source into sections (a heading with its body) and telling glued articles apart."""
+
 from __future__ import annotations
 
 import re
@@ -7,9 +8,12 @@ from dataclasses import dataclass, field
 from .models import Block, BlockKind, Section
 
 CONCLUSION_HEADING = re.compile(
-    r"^(in )?(conclusion|summary|final thoughts|(the )?bottom line|wrapping up|key takeaways|takeaways?)\b", re.IGNORECASE
+    r"^(in )?(conclusion|summary|final thoughts|(the )?bottom line|wrapping up|key takeaways|takeaways?)\b",
+    re.IGNORECASE,
 )
-SUMMARY_OPENER = re.compile(r"^(in summary|in conclusion|to sum up|to summari[sz]e|to conclude|all in all|in short)\b", re.IGNORECASE)
+SUMMARY_OPENER = re.compile(
+    r"^(in summary|in conclusion|to sum up|to summari[sz]e|to conclude|all in all|in short)\b", re.IGNORECASE
+)
 
 
 def normalised_heading(text: str) -> str:
@@ -113,7 +117,7 @@ def build_sections(source: str, lines: list[str], blocks: list[Block]) -> list[S
                 start_line=start,
                 end_line=end,
                 heading=draft.heading,
-                raw_text="\n".join(lines[start - 1:end]),
+                raw_text="\n".join(lines[start - 1 : end]),
                 plain_text=" ".join(plain_parts),
                 article=draft.article,
                 position=draft.position,
@@ -128,4 +132,4 @@ def whole_source_section(source: str, lines: list[str]) -> Section:
     """A source with no recognisable block (markup only) still keeps its lines."""
     start = first_content_line(lines)
     end = last_content_line(lines, start, len(lines))
-    return Section(source, start, end, None, "\n".join(lines[start - 1:end]), "", 0, 0)
+    return Section(source, start, end, None, "\n".join(lines[start - 1 : end]), "", 0, 0)

@@ -5,6 +5,7 @@ change, sentences are reordered, dropped or added, and sections are sometimes dr
 so planted duplicates overlap about as little as the seed articles' spun rewrites do. Rewrites are
 glued into one file with a slogan between them, and some land in other files.
 """
+
 from __future__ import annotations
 
 import random
@@ -13,16 +14,126 @@ from dataclasses import dataclass, field
 from .evaluation import LabelRange
 
 SYLLABLES = tuple(
-    "ba be bi bo bu da de di do du fa fe fi fo ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu "
-    "pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo za ze zi zo".split()
+    [
+        "ba",
+        "be",
+        "bi",
+        "bo",
+        "bu",
+        "da",
+        "de",
+        "di",
+        "do",
+        "du",
+        "fa",
+        "fe",
+        "fi",
+        "fo",
+        "ka",
+        "ke",
+        "ki",
+        "ko",
+        "ku",
+        "la",
+        "le",
+        "li",
+        "lo",
+        "lu",
+        "ma",
+        "me",
+        "mi",
+        "mo",
+        "mu",
+        "na",
+        "ne",
+        "ni",
+        "no",
+        "nu",
+        "pa",
+        "pe",
+        "pi",
+        "po",
+        "pu",
+        "ra",
+        "re",
+        "ri",
+        "ro",
+        "ru",
+        "sa",
+        "se",
+        "si",
+        "so",
+        "su",
+        "ta",
+        "te",
+        "ti",
+        "to",
+        "tu",
+        "va",
+        "ve",
+        "vi",
+        "vo",
+        "za",
+        "ze",
+        "zi",
+        "zo",
+    ]
 )
 FILLER = tuple(
-    "the a this that these those it they you your our is are was be can may will often usually many most some "
-    "with for from into after before during while and but also very quite rather more less then when".split()
+    [
+        "the",
+        "a",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "they",
+        "you",
+        "your",
+        "our",
+        "is",
+        "are",
+        "was",
+        "be",
+        "can",
+        "may",
+        "will",
+        "often",
+        "usually",
+        "many",
+        "most",
+        "some",
+        "with",
+        "for",
+        "from",
+        "into",
+        "after",
+        "before",
+        "during",
+        "while",
+        "and",
+        "but",
+        "also",
+        "very",
+        "quite",
+        "rather",
+        "more",
+        "less",
+        "then",
+        "when",
+    ]
 )
 FILLER_SWAPS = {
-    "often": "frequently", "usually": "normally", "many": "numerous", "very": "really", "quite": "fairly",
-    "after": "following", "during": "throughout", "also": "additionally", "most": "the majority of",
+    "often": "frequently",
+    "usually": "normally",
+    "many": "numerous",
+    "very": "really",
+    "quite": "fairly",
+    "after": "following",
+    "during": "throughout",
+    "also": "additionally",
+    "most": "the majority of",
 }
 SLOGANS = (
     "Subscribe to our newsletter for weekly tips",
@@ -83,7 +194,9 @@ class CorpusWriter:
             key_words = [self.fresh_word() for _ in range(10)]
             synonyms = {word: self.fresh_word() for word in key_words}
             closing = index == count - 1
-            heading = [CLOSING_HEADING.lower()] if closing else key_words[: self.random.randint(1, 2)] + [self.fresh_word()]
+            heading = (
+                [CLOSING_HEADING.lower()] if closing else [*key_words[: self.random.randint(1, 2)], self.fresh_word()]
+            )
             sentences = [self.sentence(key_words, topic_words) for _ in range(self.random.randint(3, 5))]
             sections.append(TemplateSection(f"t{number}s{index}", heading, key_words, synonyms, sentences))
         return sections
@@ -109,12 +222,16 @@ class CorpusWriter:
             sentences.pop()
         if self.random.random() < 0.4:
             sentences.append(self.sentence([self.fresh_word() for _ in range(3)], topic_words))
-        heading = " ".join(word.capitalize() for word in self.respin(section.heading_words, section.synonyms, rotate=False))
+        heading = " ".join(
+            word.capitalize() for word in self.respin(section.heading_words, section.synonyms, rotate=False)
+        )
         body = [" ".join(sentence).capitalize() + "." for sentence in sentences]
         return heading, body
 
 
-def render_article(writer: CorpusWriter, template: list[TemplateSection], topic_words: list[str], number: int) -> list[tuple[str, list[str]]]:
+def render_article(
+    writer: CorpusWriter, template: list[TemplateSection], topic_words: list[str], number: int
+) -> list[tuple[str, list[str]]]:
     """(label, lines) per section of one rewrite, with an occasional dropped or inserted section."""
     rendered = []
     for position, section in enumerate(template):
@@ -123,8 +240,13 @@ def render_article(writer: CorpusWriter, template: list[TemplateSection], topic_
         heading, body = writer.rewrite(section, topic_words)
         rendered.append((section.label, [heading, "", " ".join(body), ""]))
         if 0 < position < len(template) - 1 and writer.random.random() < 0.1:
-            extra = TemplateSection(f"extra{number}_{position}", [writer.fresh_word(), writer.fresh_word()],
-                                    [writer.fresh_word() for _ in range(8)], {}, [])
+            extra = TemplateSection(
+                f"extra{number}_{position}",
+                [writer.fresh_word(), writer.fresh_word()],
+                [writer.fresh_word() for _ in range(8)],
+                {},
+                [],
+            )
             extra.sentences = [writer.sentence(extra.key_words, topic_words) for _ in range(3)]
             heading, body = writer.rewrite(extra, topic_words)
             rendered.append((extra.label, [heading, "", " ".join(body), ""]))

@@ -19,7 +19,7 @@ def find_issues(data: SideEffectsFile, known_reference_ids: set[str]) -> Iterato
     if data.page.next_review <= data.page.last_reviewed:
         yield (
             ("page", "next_review"),
-            f'page: next_review {data.page.next_review} is not after last_reviewed {data.page.last_reviewed}; '
+            f"page: next_review {data.page.next_review} is not after last_reviewed {data.page.last_reviewed}; "
             "set it to a later date, usually one year after last_reviewed",
         )
     first_index_of_id: dict[str, int] = {}

@@ -7,8 +7,8 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from scripts import yaml_lines
-from scripts.content_errors import ContentError, ContentProblem
+from scripts.common import yaml_lines
+from scripts.common.content_errors import ContentError, ContentProblem
 from scripts.timeline import checks, problems
 from scripts.timeline.models import SideEffectsFile
 
@@ -23,10 +23,12 @@ def load_side_effects(
         data = yaml_lines.load(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise ContentError([ContentProblem(display_path, mark.line + 1 if mark else None, _syntax_message(error))])
+        raise ContentError(
+            [ContentProblem(display_path, mark.line + 1 if mark else None, _syntax_message(error))]
+        ) from None
     except (yaml.YAMLError, ValueError) as error:
         # A value that looks like a date but is not one (2026-13-40) fails while building Python objects.
-        raise ContentError([ContentProblem(display_path, None, f"cannot be read: {error}; check the dates")])
+        raise ContentError([ContentProblem(display_path, None, f"cannot be read: {error}; check the dates")]) from None
 
     found = [
         ContentProblem(
@@ -56,5 +58,5 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or error.context or "the layout is not valid"
     return (
         f"this is not valid YAML ({problem}); check the indentation matches the lines around it "
-        'and put text that contains a colon or starts with a quote inside double quotes'
+        "and put text that contains a colon or starts with a quote inside double quotes"
     )

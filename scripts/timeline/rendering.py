@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import jinja2
 import yaml
 
+from scripts.common.templates import render_template
 from scripts.timeline import layout, periods, wording
 from scripts.timeline.loading import load_side_effects
 from scripts.timeline.models import SideEffectsFile
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PAGE_TEMPLATE = "side-effects-timeline.md.j2"
 CARE_CARD_TITLES = {
     "emergency": "Emergency: call 999 (UK), 911 (US) or 112 (EU) now",
@@ -29,7 +28,8 @@ def build_timeline_page(
 
 def render_page(data: SideEffectsFile) -> str:
     effects = list(data.effects)
-    body = _environment().get_template(PAGE_TEMPLATE).render(
+    body = render_template(
+        PAGE_TEMPLATE,
         page=data.page,
         effects=effects,
         rows=[(effect, layout.bar_for(effect), wording.text_equivalent(effect)) for effect in effects],
@@ -55,15 +55,3 @@ def front_matter(data: SideEffectsFile) -> str:
         "sources": sources,
     }
     return yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=1000)
-
-
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        # The HTML partial escapes what it prints; the Markdown template prints editors' text as Markdown.
-        autoescape=lambda name: bool(name) and name.endswith(".html.j2"),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )

@@ -58,4 +58,6 @@ def text_equivalent(effect: SideEffect) -> str:
             f"Never normal. It tends to start between {moment(effect.onset)} and "
             f"{_after(effect.end_of_bar)}. Get help as soon as you notice it."
         )
-    return f"{starts(effect.onset)} and is {usually_gone(effect.end_of_bar)}. {still_there_after(effect.see_help_after)}"
+    return (
+        f"{starts(effect.onset)} and is {usually_gone(effect.end_of_bar)}. {still_there_after(effect.see_help_after)}"
+    )

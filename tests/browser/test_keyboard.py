@@ -38,11 +38,15 @@ def focus_ring_problem(unfocused: dict, focused: dict) -> str | None:
         return "it is off screen or hidden"
     outline_shown = focused["outlineStyle"] != "none" and focused["outlineWidth"] > 0
     outline_changed = (unfocused["outlineStyle"], unfocused["outlineWidth"], unfocused["outlineColor"]) != (
-        focused["outlineStyle"], focused["outlineWidth"], focused["outlineColor"])
+        focused["outlineStyle"],
+        focused["outlineWidth"],
+        focused["outlineColor"],
+    )
     shadow_changed = focused["boxShadow"] != unfocused["boxShadow"] and focused["boxShadow"] != "none"
     if (outline_shown and (outline_changed or unfocused["outlineStyle"] == "none")) or shadow_changed:
         return None
-    return f"its style does not change on focus (outline {focused['outlineStyle']} {focused['outlineWidth']}px, box-shadow {focused['boxShadow']})"
+    outline = f"outline {focused['outlineStyle']} {focused['outlineWidth']}px"
+    return f"its style does not change on focus ({outline}, box-shadow {focused['boxShadow']})"
 
 
 def indicator_style(page, element_handle) -> dict:
@@ -149,8 +153,12 @@ def test_focus_rings_removed_by_a_stylesheet_are_caught(browser, site_url):
     """The gate itself: a page whose CSS hides focus fails the visible-focus check."""
     with browser_page(browser, "desktop") as page:
         page.goto(site_url + ARTICLE, wait_until="load")
-        page.add_style_tag(content="*:focus, *:focus-visible { outline: none !important; box-shadow: none !important; }")
+        page.add_style_tag(
+            content="*:focus, *:focus-visible { outline: none !important; box-shadow: none !important; }"
+        )
         unfocused = unfocused_style(page, SEARCH_FIELD)
         tab_to(page, SEARCH_FIELD)
-        with pytest.raises(AssertionError, match="focus on input.md-search__input cannot be seen: its style does not change on focus"):
+        with pytest.raises(
+            AssertionError, match=r"focus on input\.md-search__input cannot be seen: its style does not change on focus"
+        ):
             assert_focus_visible(page, SEARCH_FIELD, unfocused)

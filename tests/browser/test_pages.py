@@ -8,7 +8,7 @@ import urllib.parse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from scripts.static_server import serving
+from scripts.browser.static_server import serving
 from tests.browser.conftest import SCHEMES, VIEWPORTS, browser_page
 from tests.conftest import ARTIFACTS_DIR
 
@@ -77,7 +77,9 @@ def test_every_page_is_accessible_private_and_error_free(browser, site_url, page
             failures += accessibility_problems(page, f"/{path} ({viewport}, {scheme})")
             if viewport == "phone" and path in SCREENSHOT_PAGES:
                 ARTIFACTS_DIR.joinpath("screenshots").mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=ARTIFACTS_DIR / "screenshots" / f"{SCREENSHOT_PAGES[path]}-phone-{scheme}.png", full_page=True)
+                page.screenshot(
+                    path=ARTIFACTS_DIR / "screenshots" / f"{SCREENSHOT_PAGES[path]}-phone-{scheme}.png", full_page=True
+                )
     assert not failures + watch.problems(), "\n".join(failures + watch.problems())
 
 
@@ -86,15 +88,19 @@ def test_a_broken_page_is_caught_by_every_browser_check(browser, built_site, tmp
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
     page_file = site / "aftercare" / "index.html"
-    page_file.write_text(page_file.read_text(encoding="utf-8").replace(
-        '<article class="md-content__inner md-typeset">',
-        '<article class="md-content__inner md-typeset"><img src="http://tracker.invalid/pixel.png">'
-        '<p style="color:#bbb;background:#fff">Faint text</p><script>missingFunction()</script>', 1), encoding="utf-8")
-    with browser_page(browser, "phone") as page:
-        with serving(site) as url:
-            watch = PageWatch(page, url)
-            page.goto(url + "aftercare/", wait_until="load")
-            axe_report = "\n".join(accessibility_problems(page, "/aftercare/"))
+    page_file.write_text(
+        page_file.read_text(encoding="utf-8").replace(
+            '<article class="md-content__inner md-typeset">',
+            '<article class="md-content__inner md-typeset"><img src="http://tracker.invalid/pixel.png">'
+            '<p style="color:#bbb;background:#fff">Faint text</p><script>missingFunction()</script>',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    with browser_page(browser, "phone") as page, serving(site) as url:
+        watch = PageWatch(page, url)
+        page.goto(url + "aftercare/", wait_until="load")
+        axe_report = "\n".join(accessibility_problems(page, "/aftercare/"))
     assert "image-alt" in axe_report and "color-contrast" in axe_report
     assert watch.foreign_requests == ["http://tracker.invalid/pixel.png"]
     assert any("missingFunction" in error for error in watch.console_errors)

@@ -30,11 +30,15 @@ def test_aftercare_checklist_prints_on_one_page(print_page, site_url, paper):
 def test_print_layout_keeps_cards_and_references_whole_and_drops_site_chrome(print_page, site_url):
     print_page.goto(site_url + "side-effects/", wait_until="load")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer"):
-        assert print_page.locator(chrome).first.evaluate("element => getComputedStyle(element).display") == "none", chrome
+        assert print_page.locator(chrome).first.evaluate("element => getComputedStyle(element).display") == "none", (
+            chrome
+        )
     cards = print_page.locator(".admonition.emergency, .admonition.urgent, .admonition.soon")
     assert cards.count() >= 3
     for index in range(cards.count()):
-        style = cards.nth(index).evaluate("card => [getComputedStyle(card).breakInside, getComputedStyle(card).borderLeftColor]")
+        style = cards.nth(index).evaluate(
+            "card => [getComputedStyle(card).breakInside, getComputedStyle(card).borderLeftColor]"
+        )
         assert style == ["avoid", "rgb(0, 0, 0)"]
     references = print_page.locator(".reference-list li")
     assert references.count() > 0

@@ -31,7 +31,9 @@ def test_a_fixed_width_block_breaks_reflow(browser, site_url):
         page.set_viewport_size({"width": REFLOW_WIDTH, "height": 640})
         page.goto(site_url + "aftercare/", wait_until="load")
         assert page_width(page) <= REFLOW_WIDTH
-        page.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<pre>' + 'x'.repeat(200) + '</pre>')")
+        page.evaluate(
+            "document.querySelector('article').insertAdjacentHTML('beforeend', '<pre>' + 'x'.repeat(200) + '</pre>')"
+        )
         page.add_style_tag(content="article pre { overflow: visible !important; white-space: pre; }")
         assert page_width(page) > REFLOW_WIDTH
 

@@ -1,4 +1,5 @@
 """Shared paths and helpers for the dedup tests."""
+
 from __future__ import annotations
 
 import subprocess
@@ -39,7 +40,7 @@ def assert_no_line_lost(result: DedupResult, documents: list[tuple[str, str]]) -
         for section in result.sections:
             if section.source != name:
                 continue
-            assert section.text == "\n".join(lines[section.start_line - 1:section.end_line])
+            assert section.text == "\n".join(lines[section.start_line - 1 : section.end_line])
             for number in range(section.start_line, section.end_line + 1):
                 owners[number] += 1
         for number, line in enumerate(lines, start=1):

@@ -14,7 +14,10 @@ def test_newsletter_line_repeated_across_files_is_boilerplate():
 
 
 def test_promotional_line_between_glued_articles_is_boilerplate_and_ends_the_article():
-    text = "Soil Care\nCompost feeds the soil.\nSubscribe to our newsletter for weekly tips!\nSoil Care\nFeed soil with compost.\n"
+    text = (
+        "Soil Care\nCompost feeds the soil.\nSubscribe to our newsletter for weekly tips!\n"
+        "Soil Care\nFeed soil with compost.\n"
+    )
     sections = split_documents([("glued.txt", text)])
     assert [(s.boilerplate, s.article) for s in sections] == [(False, 0), (True, 0), (False, 1)]
 

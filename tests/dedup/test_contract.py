@@ -6,7 +6,15 @@ from scripts.dedup.synthetic import generate_corpus
 
 from .support import EVAL_CORPUS, assert_no_line_lost, run_cli, seeds_or_skip
 
-SECTION_KEYS = {"id": str, "source": str, "start_line": int, "end_line": int, "group": str, "boilerplate": bool, "text": str}
+SECTION_KEYS = {
+    "id": str,
+    "source": str,
+    "start_line": int,
+    "end_line": int,
+    "group": str,
+    "boilerplate": bool,
+    "text": str,
+}
 GROUP_KEYS = {"id": str, "canonical": str, "members": list, "label": str}
 
 

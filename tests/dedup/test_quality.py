@@ -22,7 +22,9 @@ def scored(folder, labels_file):
 
 @pytest.mark.parametrize("corpus", ["eval", "seeds"])
 def test_pairwise_precision_and_recall(corpus):
-    folder, labels_file = (EVAL_CORPUS, EVAL_DIR / "labels.yml") if corpus == "eval" else (seeds_or_skip(), EVAL_DIR / "seed_labels.yml")
+    folder, labels_file = (
+        (EVAL_CORPUS, EVAL_DIR / "labels.yml") if corpus == "eval" else (seeds_or_skip(), EVAL_DIR / "seed_labels.yml")
+    )
     _, scores = scored(folder, labels_file)
     print(f"\n{corpus}: {scores.describe()}")
     assert scores.precision >= MIN_PRECISION

@@ -27,7 +27,10 @@ def test_markdown_headings_front_matter_and_code_fences():
     )
     sections = split_documents([("page.md", text)])
     assert [(s.start_line, s.heading, s.boilerplate) for s in sections] == [
-        (1, None, True), (5, "Mulching", False), (13, "Bark", False), (17, "Setext Heading", False),
+        (1, None, True),
+        (5, "Mulching", False),
+        (13, "Bark", False),
+        (17, "Setext Heading", False),
     ]
 
 
@@ -65,8 +68,12 @@ def test_glued_articles_are_told_apart():
     )
     sections = split_documents([("garlic.txt", text)])
     assert [(s.heading, s.article, s.position) for s in sections] == [
-        ("Growing Garlic", 0, 0), ("Spacing", 0, 1), ("Conclusion", 0, 2),
-        ("Growing Garlic", 1, 0), ("Spacing", 1, 1), (None, 1, 2),
+        ("Growing Garlic", 0, 0),
+        ("Spacing", 0, 1),
+        ("Conclusion", 0, 2),
+        ("Growing Garlic", 1, 0),
+        ("Spacing", 1, 1),
+        (None, 1, 2),
         ("Planting Garlic Cloves", 2, 0),
     ]
 

@@ -10,8 +10,13 @@ from tests.conftest import PROJECT_ROOT, copy_project
 
 
 def run_check(root):
-    return subprocess.run([sys.executable, "-m", "scripts.check_content", str(root)],
-                          cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.checks.check_content", str(root)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_project_content_passes():
@@ -41,4 +46,7 @@ def test_missing_data_file_is_reported(tmp_path):
     result = run_check(project)
 
     assert result.returncode == 1
-    assert "data/references.yml: this data file is missing; restore it with: git checkout -- data/references.yml" in result.stdout
+    assert (
+        "data/references.yml: this data file is missing; restore it with: git checkout -- data/references.yml"
+        in result.stdout
+    )

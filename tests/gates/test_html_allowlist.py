@@ -7,34 +7,66 @@ import sys
 
 import pytest
 
-from scripts.html_allowlist import check_paths, check_text
+from scripts.checks.html_allowlist import check_paths, check_text
 from tests.conftest import PROJECT_ROOT
 
 PAGE_START = "---\ntitle: Aftercare\n---\n\n# Aftercare\n\n"
 BROKEN_LINE = 7  # the first line after PAGE_START
 
 FORBIDDEN = {
-    "script": ('<script>alert(1)</script>', "<script> is not allowed in pages; pages must not run code"),
-    "iframe": ('<iframe src="https://video.example/x"></iframe>',
-               "<iframe> is not allowed in pages; embed nothing from other sites — link to it instead"),
-    "style tag": ("<style>p { color: red }</style>", "<style> is not allowed in pages; styling belongs in docs/stylesheets/extra.css"),
+    "script": ("<script>alert(1)</script>", "<script> is not allowed in pages; pages must not run code"),
+    "iframe": (
+        '<iframe src="https://video.example/x"></iframe>',
+        "<iframe> is not allowed in pages; embed nothing from other sites — link to it instead",
+    ),
+    "style tag": (
+        "<style>p { color: red }</style>",
+        "<style> is not allowed in pages; styling belongs in docs/stylesheets/extra.css",
+    ),
     "object": ('<object data="x.swf"></object>', "<object> is not allowed in pages; embed nothing from other sites"),
     "embed": ('<embed src="x.swf">', "<embed> is not allowed in pages; embed nothing from other sites"),
-    "form": ('<form action="/send"><input name="email"></form>', "<form> is not allowed in pages; the guide collects nothing from readers"),
-    "unlisted tag": ("<marquee>Hi</marquee>", "<marquee> is not allowed in pages; use Markdown instead, or ask a developer"),
-    "event handler": ('<span onclick="steal()">x</span>', "<span>: the onclick= attribute is not allowed: pages must not run code"),
+    "form": (
+        '<form action="/send"><input name="email"></form>',
+        "<form> is not allowed in pages; the guide collects nothing from readers",
+    ),
+    "unlisted tag": (
+        "<marquee>Hi</marquee>",
+        "<marquee> is not allowed in pages; use Markdown instead, or ask a developer",
+    ),
+    "event handler": (
+        '<span onclick="steal()">x</span>',
+        "<span>: the onclick= attribute is not allowed: pages must not run code",
+    ),
     "event handler, upper case": ('<div ONMOUSEOVER="x()">x</div>', "<div>: the onmouseover= attribute is not allowed"),
     "style attribute": ('<span style="color: red">x</span>', "<span>: the style= attribute is not allowed"),
-    "attribute not for this tag": ('<a href="../x/" target="_blank">x</a>', "<a>: the target= attribute is not allowed on <a>"),
+    "attribute not for this tag": (
+        '<a href="../x/" target="_blank">x</a>',
+        "<a>: the target= attribute is not allowed on <a>",
+    ),
     "javascript href": ('<a href="javascript:alert(1)">x</a>', "<a>: the link 'javascript:alert(1)' is not allowed"),
-    "javascript href hidden by entities": ('<a href="java&#115;cript:x()">x</a>', "<a>: the link 'javascript:x()' is not allowed"),
-    "data href": ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "<a>: the link 'data:text/html;base64,PHNjcmlwdD4=' is not allowed"),
+    "javascript href hidden by entities": (
+        '<a href="java&#115;cript:x()">x</a>',
+        "<a>: the link 'javascript:x()' is not allowed",
+    ),
+    "data href": (
+        '<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>',
+        "<a>: the link 'data:text/html;base64,PHNjcmlwdD4=' is not allowed",
+    ),
     "javascript Markdown link": ("[click here](javascript:alert(1))", "the link 'javascript:alert(1)' is not allowed"),
-    "data Markdown image": ("![chart](data:image/svg+xml;base64,PHN2Zz4=)", "the link 'data:image/svg+xml;base64,PHN2Zz4=' is not allowed"),
+    "data Markdown image": (
+        "![chart](data:image/svg+xml;base64,PHN2Zz4=)",
+        "the link 'data:image/svg+xml;base64,PHN2Zz4=' is not allowed",
+    ),
     "javascript reference link": ("[ref]: javascript:alert(1)", "the link 'javascript:alert(1)' is not allowed"),
     "javascript autolink": ("<javascript:alert(1)>", "the link 'javascript:alert(1)' is not allowed"),
-    "event handler in attribute list": ('## Heading { onclick="x()" }', "{ ... } attribute list: the onclick= attribute is not allowed"),
-    "style in attribute list": ("[link](../x/){: style='color:red' }", "{ ... } attribute list: the style= attribute is not allowed"),
+    "event handler in attribute list": (
+        '## Heading { onclick="x()" }',
+        "{ ... } attribute list: the onclick= attribute is not allowed",
+    ),
+    "style in attribute list": (
+        "[link](../x/){: style='color:red' }",
+        "{ ... } attribute list: the style= attribute is not allowed",
+    ),
 }
 
 
@@ -55,12 +87,12 @@ ALLOWED = {
     "details": "<details open><summary>More</summary>Text</details>",
     "time": '<time datetime="2026-11-21">21 November 2026</time>',
     "safe links": '<a href="../side-effects/#when-to-get-help" title="When to get help" id="help">help</a> '
-                  "[FDA](https://www.fda.gov/) <https://www.fda.gov/> <editors@microneedling-guide.example.org>",
+    "[FDA](https://www.fda.gov/) <https://www.fda.gov/> <editors@microneedling-guide.example.org>",
     "table": '<table><caption>C</caption><thead><tr><th scope="col" colspan="2">A</th></tr></thead>'
-             '<tbody><tr><td rowspan="1">1</td></tr></tbody></table>',
+    '<tbody><tr><td rowspan="1">1</td></tr></tbody></table>',
     "code span": "Never write `<script>` or `[x](javascript:y)` in a page.",
-    "fenced code": "```html\n<iframe src=\"x\"></iframe>\n<p style=\"x\" onclick=\"y\">\n```",
-    "fenced code in admonition": '!!! note\n    ~~~\n    <script>alert(1)</script>\n    ~~~',
+    "fenced code": '```html\n<iframe src="x"></iframe>\n<p style="x" onclick="y">\n```',
+    "fenced code in admonition": "!!! note\n    ~~~\n    <script>alert(1)</script>\n    ~~~",
     "comparison sign": "Fewer than 1 in 100 people (< 1%) and more than 5 > 4.",
     "comment": "<!-- <script>this is a note for editors</script> -->",
     "attribute list": "## Heading { #my-id .highlight }",
@@ -77,10 +109,14 @@ def test_front_matter_is_not_checked():
 
 
 def test_html_in_data_file_strings_is_reported_but_comments_are_not():
-    data = '# Strings here end up in pages. Never add <script> to them.\n- id: x\n  summary: "Read <iframe src=x></iframe>"\n'
+    data = (
+        "# Strings here end up in pages. Never add <script> to them.\n"
+        '- id: x\n  summary: "Read <iframe src=x></iframe>"\n'
+    )
 
     assert [str(problem) for problem in check_text("data/glossary.yml", data, is_markdown=False)] == [
-        "data/glossary.yml:3: <iframe> is not allowed in pages; embed nothing from other sites — link to it instead"]
+        "data/glossary.yml:3: <iframe> is not allowed in pages; embed nothing from other sites — link to it instead"
+    ]
 
 
 def test_pages_and_data_files_pass():
@@ -93,8 +129,13 @@ def test_command_line_lists_problems_and_fails(tmp_path):
     page.parent.mkdir()
     page.write_text(PAGE_START + "<iframe></iframe>\n", encoding="utf-8")
 
-    result = subprocess.run([sys.executable, "-m", "scripts.html_allowlist", str(page.parent)],
-                            cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.checks.html_allowlist", str(page.parent)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
     assert result.returncode == 1
     assert f"aftercare.md:{BROKEN_LINE}: <iframe> is not allowed in pages" in result.stdout

@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from scripts.link_check import check_site, site_url_from_config
-from scripts.linkcheck_external import external_urls
+from scripts.checks.link_check import check_site, site_url_from_config
+from scripts.checks.linkcheck_external import external_urls
 from tests.conftest import PROJECT_ROOT
 
 SITE_URL = site_url_from_config(PROJECT_ROOT / "mkdocs.yml")
@@ -35,19 +35,24 @@ def test_missing_section_on_same_page_is_reported_against_its_docs_file(site_cop
     add_link_to_page(site_copy, "aftercare/index.html", '<a href="#nowhere">x</a>')
     [message] = messages(site_copy)
     assert message.startswith("docs/aftercare.md (site page aftercare/index.html, HTML line ")
-    assert message.endswith("-> #nowhere: the page aftercare/index.html has no section with id 'nowhere'; "
-                            "fix the #part of the link to match a heading")
+    assert message.endswith(
+        "-> #nowhere: the page aftercare/index.html has no section with id 'nowhere'; "
+        "fix the #part of the link to match a heading"
+    )
 
 
 def test_misspelt_section_on_another_page_suggests_the_real_one(site_copy):
     add_link_to_page(site_copy, "aftercare/index.html", '<a href="../side-effects/#when-to-get-hlp">x</a>')
     [message] = messages(site_copy)
-    assert "-> ../side-effects/#when-to-get-hlp: the page side-effects/index.html has no section with id " \
-           "'when-to-get-hlp' (did you mean #when-to-get-help?)" in message
+    assert (
+        "-> ../side-effects/#when-to-get-hlp: the page side-effects/index.html has no section with id "
+        "'when-to-get-hlp' (did you mean #when-to-get-help?)" in message
+    )
 
 
-@pytest.mark.parametrize("href", ["../no-such-page/", "/no-such-page/", "../aftercare/missing.png",
-                                  f"{SITE_URL}no-such-page/"])
+@pytest.mark.parametrize(
+    "href", ["../no-such-page/", "/no-such-page/", "../aftercare/missing.png", f"{SITE_URL}no-such-page/"]
+)
 def test_link_to_a_missing_page_or_file_is_reported(site_copy, href):
     add_link_to_page(site_copy, "benefits/index.html", f'<a href="{href}">x</a>')
     [message] = messages(site_copy)
@@ -62,10 +67,13 @@ def test_javascript_link_is_reported(site_copy):
 
 
 def test_links_that_resolve_are_not_reported(site_copy):
-    add_link_to_page(site_copy, "benefits/index.html",
-                     '<a href="../side-effects/#when-to-get-help">a</a><a href="../aftercare/">b</a><a href="../aftercare">c</a>'
-                     '<a href="#">d</a><a href="mailto:a@example.org">e</a><a href="https://example.org/x#y">f</a>'
-                     '<img src="../assets/images/favicon.png">')
+    add_link_to_page(
+        site_copy,
+        "benefits/index.html",
+        '<a href="../side-effects/#when-to-get-help">a</a><a href="../aftercare/">b</a><a href="../aftercare">c</a>'
+        '<a href="#">d</a><a href="mailto:a@example.org">e</a><a href="https://example.org/x#y">f</a>'
+        '<img src="../assets/images/favicon.png">',
+    )
     assert messages(site_copy) == []
 
 
@@ -81,10 +89,13 @@ def test_external_link_collection_skips_own_site_and_groups_pages(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text(
         '<a href="https://example.org/study#results">s</a><a href="https://guide.example/a/">own</a>'
-        '<a href="../b/">internal</a><a href="mailto:x@example.org">m</a><img src="http://images.example/p.png">')
+        '<a href="../b/">internal</a><a href="mailto:x@example.org">m</a><img src="http://images.example/p.png">'
+    )
     (tmp_path / "index.html").write_text('<a href="https://example.org/study">s</a>')
 
     urls = external_urls(tmp_path, "guide.example")
 
-    assert urls == {"https://example.org/study": ["a/index.html", "index.html"],
-                    "http://images.example/p.png": ["a/index.html"]}
+    assert urls == {
+        "https://example.org/study": ["a/index.html", "index.html"],
+        "http://images.example/p.png": ["a/index.html"],
+    }

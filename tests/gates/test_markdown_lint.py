@@ -14,15 +14,24 @@ from tests.conftest import PROJECT_ROOT
 
 PYMARKDOWN = Path(sys.executable).parent / "pymarkdown"
 CONFIG = PROJECT_ROOT / ".pymarkdown.yml"
-HINT = ("Each line reads file:line:column: rule: what is wrong. Fix the Markdown there; "
-        "to look a rule up, search for its number (like MD001) at https://pymarkdown.readthedocs.io/")
+HINT = (
+    "Each line reads file:line:column: rule: what is wrong. Fix the Markdown there; "
+    "to look a rule up, search for its number (like MD001) at https://pymarkdown.readthedocs.io/"
+)
 
 
 def lint(docs: Path) -> str:
     pages = sorted(str(path) for path in docs.glob("*.md"))
-    result = subprocess.run([str(PYMARKDOWN), "--strict-config", "--config", str(CONFIG), "scan", *pages],
-                            cwd=docs.parent, capture_output=True, text=True, timeout=120)
-    assert result.returncode in (0, 1), result.stdout + result.stderr  # 1 means lint problems; anything else is a broken run
+    result = subprocess.run(
+        [str(PYMARKDOWN), "--strict-config", "--config", str(CONFIG), "scan", *pages],
+        cwd=docs.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode in (0, 1), (
+        result.stdout + result.stderr
+    )  # 1 means lint problems; anything else is a broken run
     return (result.stdout + result.stderr).replace(f"{docs.parent}/", "").strip()
 
 
@@ -68,10 +77,12 @@ def test_material_syntax_is_not_reported(tmp_path):
     docs.mkdir()
     (docs / "material.md").write_text(
         "---\ntitle: Example\ndescription: One sentence.\n---\n\n# Example { #top }\n\n"
-        "!!! note \"A note\"\n    An admonition body, indented like code.\n\n"
+        '!!! note "A note"\n    An admonition body, indented like code.\n\n'
         "```text\nA fenced block on the same page.\n```\n\n"
         "A very long line that editors write as one paragraph " + "and keep going " * 20 + ".\n\n"
-        "Go to [the top](#top) or <abbr title=\"example\">ex</abbr>.\n\n"
-        "- [x] A task list item\n", encoding="utf-8")
+        'Go to [the top](#top) or <abbr title="example">ex</abbr>.\n\n'
+        "- [x] A task list item\n",
+        encoding="utf-8",
+    )
 
     assert lint(docs) == ""

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from scripts.copied_text import RUN_LENGTH, copied_runs, source_runs
+from scripts.checks.copied_text import RUN_LENGTH, copied_runs, source_runs
 from tests.conftest import PROJECT_ROOT, SEEDS_DIR
 
 
@@ -17,14 +17,26 @@ from tests.conftest import PROJECT_ROOT, SEEDS_DIR
 def seed_runs() -> dict:
     if not SEEDS_DIR.is_dir():
         pytest.skip(f"source articles not found at {SEEDS_DIR} (CI has them beside the repo)")
-    return source_runs({path.name: path.read_text(encoding="utf-8", errors="replace") for path in sorted(SEEDS_DIR.iterdir())})
+    return source_runs(
+        {path.name: path.read_text(encoding="utf-8", errors="replace") for path in sorted(SEEDS_DIR.iterdir())}
+    )
 
 
 def project_text_files() -> list[str]:
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=PROJECT_ROOT,
-                            capture_output=True, text=True, check=True).stdout.split()
-    return [name for name in listed if (PROJECT_ROOT / name).is_file() and name != "package-lock.json"
-            and (PROJECT_ROOT / name).stat().st_size < 2_000_000]
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return [
+        name
+        for name in listed
+        if (PROJECT_ROOT / name).is_file()
+        and name != "package-lock.json"
+        and (PROJECT_ROOT / name).stat().st_size < 2_000_000
+    ]
 
 
 def test_no_file_in_the_project_copies_a_source_sentence(seed_runs):
@@ -40,7 +52,7 @@ def test_no_file_in_the_project_copies_a_source_sentence(seed_runs):
 
 def test_a_pasted_source_sentence_is_reported_with_its_line(seed_runs):
     seed_name, seed_text = next((path.name, path.read_text(encoding="utf-8")) for path in sorted(SEEDS_DIR.iterdir()))
-    pasted = " ".join(seed_text.split()[20:20 + RUN_LENGTH + 2])
+    pasted = " ".join(seed_text.split()[20 : 20 + RUN_LENGTH + 2])
     page = "# Aftercare\n\nOur own words here.\n\n" + pasted + "\n"
 
     copies = copied_runs("docs/aftercare.md", page, seed_runs)
@@ -51,4 +63,4 @@ def test_a_pasted_source_sentence_is_reported_with_its_line(seed_runs):
 
 def test_short_shared_phrases_are_not_copies(seed_runs):
     seed_words = next(path.read_text(encoding="utf-8") for path in sorted(SEEDS_DIR.iterdir())).split()
-    assert copied_runs("docs/x.md", " ".join(seed_words[20:20 + RUN_LENGTH - 1]), seed_runs) == []
+    assert copied_runs("docs/x.md", " ".join(seed_words[20 : 20 + RUN_LENGTH - 1]), seed_runs) == []

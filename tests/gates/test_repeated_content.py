@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.repeated_content import find_repeated_paragraphs, page_paragraphs
+from scripts.checks.repeated_content import find_repeated_paragraphs, page_paragraphs
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def site_pages() -> dict[str, str]:
-    return {f"docs/{path.name}": path.read_text(encoding="utf-8") for path in sorted((PROJECT_ROOT / "docs").glob("*.md"))}
+    return {
+        f"docs/{path.name}": path.read_text(encoding="utf-8") for path in sorted((PROJECT_ROOT / "docs").glob("*.md"))
+    }
 
 
 def test_pages_share_no_copied_paragraph():
@@ -20,7 +22,11 @@ def test_pages_share_no_copied_paragraph():
 
 def test_a_paragraph_pasted_onto_another_page_is_flagged_with_a_snippet_fix():
     pages = site_pages()
-    copied = next(paragraph for paragraph in page_paragraphs("docs/side-effects.md", pages["docs/side-effects.md"]) if len(paragraph.text.split()) > 25)
+    copied = next(
+        paragraph
+        for paragraph in page_paragraphs("docs/side-effects.md", pages["docs/side-effects.md"])
+        if len(paragraph.text.split()) > 25
+    )
     pages["docs/aftercare.md"] += "\n\n" + copied.text + "\n"
     pasted_line = pages["docs/aftercare.md"].count("\n")
 
@@ -35,7 +41,9 @@ def test_a_paragraph_pasted_onto_another_page_is_flagged_with_a_snippet_fix():
 def test_the_same_fact_in_other_words_is_not_a_copy():
     pages = {
         "docs/a.md": "# A\n\nMost redness fades within a week, and it usually needs no treatment at all from anyone.\n",
-        "docs/b.md": "# B\n\nThe pink colour tends to settle by itself in about seven days, so you rarely need to do anything.\n",
+        "docs/b.md": (
+            "# B\n\nThe pink colour tends to settle by itself in about seven days, so you rarely need to do anything.\n"
+        ),
     }
     assert find_repeated_paragraphs(pages) == []
 

@@ -19,8 +19,11 @@ CONTEXT_BYTES = 40
 
 def last_commit_epoch() -> int:
     """The same value as the Makefile's: git log -1 --format=%ct."""
-    return int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=PROJECT_ROOT, capture_output=True,
-                              text=True, check=True).stdout)
+    return int(
+        subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
+        ).stdout
+    )
 
 
 def differences(first: Path, second: Path) -> list[str]:
@@ -32,7 +35,9 @@ def differences(first: Path, second: Path) -> list[str]:
     for name in sorted(first_files & second_files):
         a, b = (first / name).read_bytes(), (second / name).read_bytes()
         if a != b:
-            offset = next((index for index, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+            offset = next(
+                (index for index, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+            )
             window = slice(offset, offset + CONTEXT_BYTES)
             found.append(f"{name}: first difference at byte {offset}: {a[window]!r} != {b[window]!r}")
     return found
@@ -62,7 +67,7 @@ def test_two_builds_of_the_same_commit_are_byte_identical(sources, commit_build,
 
     assert (commit_build / "sitemap.xml.gz").is_file()
     assert differences(commit_build, second) == []
-    commit_day = datetime.datetime.fromtimestamp(last_commit_epoch(), datetime.timezone.utc).date().isoformat()
+    commit_day = datetime.datetime.fromtimestamp(last_commit_epoch(), datetime.UTC).date().isoformat()
     assert f"<lastmod>{commit_day}</lastmod>" in (commit_build / "sitemap.xml").read_text(encoding="utf-8")
 
 

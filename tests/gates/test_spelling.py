@@ -18,8 +18,13 @@ HINT = "Fix the spelling, or if the word is a correct medical term add it, in lo
 def spelling_mistakes(root: Path) -> str:
     """codespell's file:line: word ==> suggestion lines for the checked paths under root; empty if none."""
     paths = [path for path in CHECKED_PATHS if (root / path).exists()]
-    result = subprocess.run([str(CODESPELL), "--config", str(PROJECT_ROOT / ".codespellrc"), *paths],
-                            cwd=root, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(CODESPELL), "--config", str(PROJECT_ROOT / ".codespellrc"), *paths],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode in (0, 65), result.stderr  # 65 means typos were found; anything else is a broken run
     return result.stdout.strip()
 
@@ -68,9 +73,21 @@ US_SPELLING_HINT = "The guide uses US spelling throughout: write the suggested f
 def british_spellings(root: Path) -> str:
     """British spellings in the pages readers see (a glossary alias may keep one so it still matches)."""
     pages = sorted(path.relative_to(root).as_posix() for path in (root / "docs").rglob("*.md"))
-    result = subprocess.run([str(CODESPELL), "--config", str(PROJECT_ROOT / ".codespellrc"), "--builtin", "en-GB_to_en-US", *pages,
-                             *[name for name in ("data/side-effects.yml", "data/references.yml") if (root / name).exists()]],
-                            cwd=root, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [
+            str(CODESPELL),
+            "--config",
+            str(PROJECT_ROOT / ".codespellrc"),
+            "--builtin",
+            "en-GB_to_en-US",
+            *pages,
+            *[name for name in ("data/side-effects.yml", "data/references.yml") if (root / name).exists()],
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode in (0, 65), result.stderr
     return result.stdout.strip()
 

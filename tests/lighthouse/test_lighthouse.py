@@ -11,8 +11,8 @@ import shutil
 
 import pytest
 
-from scripts.lighthouse_runner import LighthouseResult, run_lighthouse, run_lighthouse_on_each
-from scripts.static_server import serving
+from scripts.browser.lighthouse_runner import LighthouseResult, run_lighthouse, run_lighthouse_on_each
+from scripts.browser.static_server import serving
 from tests.conftest import ARTIFACTS_DIR
 
 THRESHOLDS = {"performance": 0.98, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
@@ -30,18 +30,30 @@ def below_performance_bar(results: dict[str, LighthouseResult]) -> list[str]:
 @pytest.fixture(scope="module")
 def lighthouse_results(built_site, article_paths) -> dict[str, LighthouseResult]:
     with serving(built_site) as base_url:
-        results = dict(zip(article_paths, run_lighthouse_on_each([base_url + path for path in article_paths], PARALLEL_RUNS)))
+        results = dict(
+            zip(
+                article_paths,
+                run_lighthouse_on_each([base_url + path for path in article_paths], PARALLEL_RUNS),
+                strict=False,
+            )
+        )
         for _ in range(PERFORMANCE_ATTEMPTS - 1):
             retry_paths = below_performance_bar(results)
             if not retry_paths:
                 break
-            for path, rerun in zip(retry_paths, run_lighthouse_on_each([base_url + path for path in retry_paths])):
+            for path, rerun in zip(
+                retry_paths, run_lighthouse_on_each([base_url + path for path in retry_paths]), strict=False
+            ):
                 if rerun.scores["performance"] > results[path].scores["performance"]:
                     results[path] = rerun
     ARTIFACTS_DIR.joinpath("lighthouse").mkdir(parents=True, exist_ok=True)
-    summary = {f"/{path}": {**result.scores, "largest-contentful-paint-ms": round(result.largest_contentful_paint_ms)}
-               for path, result in results.items()}
-    ARTIFACTS_DIR.joinpath("lighthouse", "scores.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    summary = {
+        f"/{path}": {**result.scores, "largest-contentful-paint-ms": round(result.largest_contentful_paint_ms)}
+        for path, result in results.items()
+    }
+    ARTIFACTS_DIR.joinpath("lighthouse", "scores.json").write_text(
+        json.dumps(summary, indent=2) + "\n", encoding="utf-8"
+    )
     return results
 
 
@@ -64,7 +76,9 @@ def test_every_page_scores_full_marks_for_accessibility_best_practices_and_seo(l
 
 def test_every_page_is_fast_on_a_phone(lighthouse_results):
     failures = shortfall_report(lighthouse_results, ("performance",))
-    assert not failures, f"pages below the Lighthouse performance bar (best of {PERFORMANCE_ATTEMPTS} runs):\n{failures}"
+    assert not failures, (
+        f"pages below the Lighthouse performance bar (best of {PERFORMANCE_ATTEMPTS} runs):\n{failures}"
+    )
 
 
 def test_a_page_hidden_from_search_and_missing_image_text_fails_with_its_audits(built_site, tmp_path):
@@ -74,7 +88,11 @@ def test_a_page_hidden_from_search_and_missing_image_text_fails_with_its_audits(
     page = site / "aftercare" / "index.html"
     html = page.read_text(encoding="utf-8")
     html = html.replace("<head>", '<head><meta name="robots" content="noindex">', 1)
-    html = html.replace('<article class="md-content__inner md-typeset">', '<article class="md-content__inner md-typeset"><img src="../assets/images/favicon.png">', 1)
+    html = html.replace(
+        '<article class="md-content__inner md-typeset">',
+        '<article class="md-content__inner md-typeset"><img src="../assets/images/favicon.png">',
+        1,
+    )
     page.write_text(html, encoding="utf-8")
 
     with serving(site) as base_url:

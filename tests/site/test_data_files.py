@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.content_errors import ContentError
-from scripts.glossary import abbreviation_definitions, load_glossary
-from scripts.references import load_references
+from scripts.common.content_errors import ContentError
+from scripts.site.glossary import abbreviation_definitions, load_glossary
+from scripts.site.references import load_references
 
 
 def problems_of(loader, tmp_path, text: str, display_path: str) -> list[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from scripts.citations import link_citations
-from scripts.page_metadata import check_page
+from scripts.site.citations import link_citations
+from scripts.site.page_metadata import check_page
 
 REFERENCE_IDS = {"Chu", "Har", "A&G"}
 GOOD = """---

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.markdown_prose import prose_units
-from scripts.readability import count_syllables, score_markdown, score_text
-from scripts.site_content import SiteContent
+from scripts.checks.markdown_prose import prose_units
+from scripts.checks.readability import count_syllables, score_markdown, score_text
+from scripts.site.site_content import SiteContent
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 MAXIMUM_GRADE = 8.0

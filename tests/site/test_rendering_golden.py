@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts.glossary import load_glossary
-from scripts.page_metadata import check_page
-from scripts.references import load_references
-from scripts.site_content import SiteContent
-from scripts.structured_data import medical_web_page
+from scripts.site.glossary import load_glossary
+from scripts.site.page_metadata import check_page
+from scripts.site.references import load_references
+from scripts.site.site_content import SiteContent
+from scripts.site.structured_data import medical_web_page
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.content_errors import ContentError
+from scripts.common.content_errors import ContentError
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL_FILE = FIXTURES / "small.yml"

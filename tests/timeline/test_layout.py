@@ -1,3 +1,5 @@
+import itertools
+
 import pytest
 
 from scripts.timeline import layout
@@ -9,7 +11,7 @@ def test_ticks_are_labelled_and_evenly_spaced_from_0_to_100():
     ticks = layout.ticks()
     assert [tick.label for tick in ticks] == ["day 0", "1 d", "3 d", "1 w", "2 w", "6 w", "3 m", "6 m+"]
     assert ticks[0].position == 0.0 and ticks[-1].position == 100.0
-    gaps = [round(b.position - a.position, 1) for a, b in zip(ticks, ticks[1:])]
+    gaps = [round(b.position - a.position, 1) for a, b in itertools.pairwise(ticks)]
     assert len(set(gaps)) == 1
 
 

@@ -1,3 +1,5 @@
+import itertools
+
 from scripts.timeline.loading import load_side_effects
 from scripts.timeline.periods import PERIODS, day_by_day
 from tests.timeline.helpers import FIXTURE_REFERENCE_IDS, SMALL_FILE
@@ -14,10 +16,15 @@ def views_by_anchor():
 
 def test_periods_cover_every_day_without_gaps():
     assert PERIODS[0].first_day == 0 and PERIODS[-1].last_day is None
-    for earlier, later in zip(PERIODS, PERIODS[1:]):
+    for earlier, later in itertools.pairwise(PERIODS):
         assert later.first_day == earlier.last_day + 1
     assert [period.heading for period in PERIODS] == [
-        "Treatment day", "Days 1 to 2", "Days 3 to 5", "Days 6 to 14 (week 2)", "Weeks 3 to 6", "Months later (after week 6)",
+        "Treatment day",
+        "Days 1 to 2",
+        "Days 3 to 5",
+        "Days 6 to 14 (week 2)",
+        "Weeks 3 to 6",
+        "Months later (after week 6)",
     ]
 
 

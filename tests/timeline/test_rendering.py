@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.readability import score_markdown
+from scripts.checks.readability import score_markdown
 from scripts.timeline import build_timeline_page
 from tests.timeline.helpers import FIXTURE_REFERENCE_IDS, SMALL_FILE
 
@@ -29,7 +29,7 @@ CARE_CARD_TITLES = {
 def split_front_matter(markdown: str) -> tuple[dict, str]:
     match = re.match(r"\A---\n(.*?)\n---\n", markdown, re.DOTALL)
     assert match, "page must start with YAML front matter"
-    return yaml.safe_load(match.group(1)), markdown[match.end():]
+    return yaml.safe_load(match.group(1)), markdown[match.end() :]
 
 
 def test_fixture_page_matches_golden_file():
@@ -55,8 +55,17 @@ def test_real_data_file_validates_and_renders_with_article_front_matter():
 def test_real_page_covers_every_required_effect():
     body = real_page()
     for effect_id in [
-        "redness", "swelling", "pinpoint-bleeding", "stinging", "dryness-peeling", "bruising",
-        "breakouts-milia", "darker-patches", "infection", "cold-sore", "allergic-reaction",
+        "redness",
+        "swelling",
+        "pinpoint-bleeding",
+        "stinging",
+        "dryness-peeling",
+        "bruising",
+        "breakouts-milia",
+        "darker-patches",
+        "infection",
+        "cold-sore",
+        "allergic-reaction",
     ]:
         assert f'href="#{effect_id}"' in body and f"{{ #{effect_id} }}" in body
 

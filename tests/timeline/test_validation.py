@@ -42,7 +42,9 @@ def test_duration_without_unit(tmp_path):
 def test_onset_after_typical_end(tmp_path):
     message, text = only_problem(tmp_path, "onset: 2d", "onset: 6d")
     line = line_number_of(text, "typical_end: 5d")
-    assert message.startswith(f'data/side-effects.yml:{line}: effect "peeling": typical_end "5d" is not after onset "6d"')
+    assert message.startswith(
+        f'data/side-effects.yml:{line}: effect "peeling": typical_end "5d" is not after onset "6d"'
+    )
     assert "make typical_end later or onset earlier" in message
 
 
@@ -51,7 +53,9 @@ def test_see_help_after_before_onset(tmp_path):
     messages = problems_for(tmp_path, text, load_side_effects)
     line = line_number_of(text, "see_help_after: 2w")
     assert any(
-        message.startswith(f'data/side-effects.yml:{line}: effect "peeling": see_help_after "2w" comes before onset "20d"')
+        message.startswith(
+            f'data/side-effects.yml:{line}: effect "peeling": see_help_after "2w" comes before onset "20d"'
+        )
         and "make it the same as onset or later" in message
         for message in messages
     ), messages
@@ -73,7 +77,9 @@ def test_unknown_reference_id_suggests_the_close_one(tmp_path):
 
 def test_unknown_key(tmp_path):
     message, text = only_problem(tmp_path, "    sources: [Chu]\n", "    sources: [Chu]\n    sorces: [Chu]\n")
-    assert message.startswith(f'data/side-effects.yml:{line_number_of(text, "sorces")}: effect "peeling": unknown key "sorces"')
+    assert message.startswith(
+        f'data/side-effects.yml:{line_number_of(text, "sorces")}: effect "peeling": unknown key "sorces"'
+    )
     assert "check its spelling or remove it" in message
 
 
@@ -101,7 +107,9 @@ def test_bad_how_common(tmp_path):
 def test_duplicate_id(tmp_path):
     message, text = only_problem(tmp_path, "- id: peeling", "- id: redness")
     line = line_number_of(text, "- id: redness", occurrence=2)
-    assert message.startswith(f'data/side-effects.yml:{line}: effect "redness": the id "redness" is already used by effect number 1')
+    assert message.startswith(
+        f'data/side-effects.yml:{line}: effect "redness": the id "redness" is already used by effect number 1'
+    )
     assert "give each effect its own id" in message
 
 
@@ -121,9 +129,14 @@ def test_bad_yaml_syntax(tmp_path):
 
 
 def test_key_written_twice(tmp_path):
-    message, text = only_problem(tmp_path, "    summary: The skin flakes.\n", "    summary: The skin flakes.\n    summary: Again.\n")
+    message, text = only_problem(
+        tmp_path, "    summary: The skin flakes.\n", "    summary: The skin flakes.\n    summary: Again.\n"
+    )
     assert message.startswith(f"data/side-effects.yml:{line_number_of(text, 'summary: Again.')}: ")
-    assert f'the key "summary" is written twice (first on line {line_number_of(text, "summary: The skin flakes.")})' in message
+    assert (
+        f'the key "summary" is written twice (first on line {line_number_of(text, "summary: The skin flakes.")})'
+        in message
+    )
 
 
 def test_empty_required_list(tmp_path):
@@ -134,7 +147,9 @@ def test_empty_required_list(tmp_path):
 
 def test_text_where_a_list_belongs(tmp_path):
     message, text = only_problem(
-        tmp_path, "    self_care:\n      - Use a plain moisturiser.\n      - Leave flakes alone.\n", "    self_care: Leave flakes alone.\n"
+        tmp_path,
+        "    self_care:\n      - Use a plain moisturiser.\n      - Leave flakes alone.\n",
+        "    self_care: Leave flakes alone.\n",
     )
     assert message.startswith(f"data/side-effects.yml:{line_number_of(text, 'self_care: Leave')}: ")
     assert 'self_care must be a list, with each item on its own line starting with "- "' in message
@@ -159,12 +174,27 @@ def test_next_review_before_last_reviewed(tmp_path):
 @pytest.mark.parametrize(
     ("old", "new", "fragment", "expected"),
     [
-        ("typical_end: null", "typical_end:  3d", "typical_end:  3d", 'typical_end "3d" must be empty (typical_end: null) because normal is false'),
-        ("see_help_after: 0h", "see_help_after: 2d", "see_help_after: 2d", 'see_help_after "2d" must be the same as onset "0h"'),
+        (
+            "typical_end: null",
+            "typical_end:  3d",
+            "typical_end:  3d",
+            'typical_end "3d" must be empty (typical_end: null) because normal is false',
+        ),
+        (
+            "see_help_after: 0h",
+            "see_help_after: 2d",
+            "see_help_after: 2d",
+            'see_help_after "2d" must be the same as onset "0h"',
+        ),
         ("watch_until: 6w", "watch_until: 0h", "watch_until: 0h", 'watch_until "0h" is not after onset "0h"'),
         ("    watch_until: 6w\n", "", "- id: allergy", "watch_until is missing"),
         ("typical_end: 3d", "typical_end: null", "typical_end: null", "typical_end is empty but normal is true"),
-        ("    how_common: expected\n", "    watch_until: 2w\n    how_common: expected\n", "watch_until: 2w", "watch_until is only for effects that are never normal"),
+        (
+            "    how_common: expected\n",
+            "    watch_until: 2w\n    how_common: expected\n",
+            "watch_until: 2w",
+            "watch_until is only for effects that are never normal",
+        ),
     ],
 )
 def test_normal_and_never_normal_rules(tmp_path, old, new, fragment, expected):

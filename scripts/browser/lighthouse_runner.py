@@ -16,13 +16,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from scripts.browser.chromium import CHROMIUM, CHROMIUM_ARGS
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = PROJECT_ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = (
-    "--headless --no-sandbox --disable-gpu --disable-background-networking"
-    " --disable-component-update --disable-sync --no-first-run"
-)
+CHROME_FLAGS = " ".join(CHROMIUM_ARGS)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Audits shown only as information, or that do not apply, carry no pass/fail meaning.
 UNSCORED_DISPLAY_MODES = {"informative", "notApplicable", "manual", "error"}
@@ -54,8 +52,11 @@ class LighthouseResult:
 
     def shortfalls(self, thresholds: dict[str, float]) -> dict[str, float]:
         """Categories scoring below their threshold, with the score they got."""
-        return {category: self.scores.get(category, 0.0) for category, minimum in thresholds.items()
-                if self.scores.get(category, 0.0) < minimum}
+        return {
+            category: self.scores.get(category, 0.0)
+            for category, minimum in thresholds.items()
+            if self.scores.get(category, 0.0) < minimum
+        }
 
     def describe_shortfalls(self, thresholds: dict[str, float]) -> str:
         lines = []
@@ -80,10 +81,14 @@ def parse_report(report: dict) -> LighthouseResult:
             if audit.get("scoreDisplayMode") in UNSCORED_DISPLAY_MODES or audit.get("score") is None:
                 continue
             if audit["score"] < 1:
-                category_failures.append(FailingAudit(
-                    id=audit["id"], title=audit["title"], score=audit["score"],
-                    display_value=audit.get("displayValue", ""),
-                ))
+                category_failures.append(
+                    FailingAudit(
+                        id=audit["id"],
+                        title=audit["title"],
+                        score=audit["score"],
+                        display_value=audit.get("displayValue", ""),
+                    )
+                )
         failing[category_id] = category_failures
     largest_contentful_paint = audits.get("largest-contentful-paint", {}).get("numericValue") or 0.0
     return LighthouseResult(
@@ -99,26 +104,38 @@ def run_lighthouse(url: str, categories: Iterable[str] = CATEGORIES, timeout: fl
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as scratch:
         report_path = Path(scratch) / "report.json"
         command = [
-            str(LIGHTHOUSE), url,
-            "--output=json", f"--output-path={report_path}", "--quiet",
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            f"--output-path={report_path}",
+            "--quiet",
             f"--chrome-flags={CHROME_FLAGS}",
             f"--only-categories={','.join(categories)}",
         ]
         started = time.monotonic()
         completed = subprocess.run(
-            command, env={**os.environ, "CHROME_PATH": CHROMIUM},
-            capture_output=True, text=True, timeout=timeout, cwd=PROJECT_ROOT,
+            command,
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=PROJECT_ROOT,
         )
         seconds = time.monotonic() - started
         if completed.returncode != 0 or not report_path.is_file():
-            raise LighthouseError(f"lighthouse failed for {url} (exit {completed.returncode}):\n{completed.stderr[-2000:]}")
+            raise LighthouseError(
+                f"lighthouse failed for {url} (exit {completed.returncode}):\n{completed.stderr[-2000:]}"
+            )
         report = json.loads(report_path.read_text(encoding="utf-8"))
     if report.get("runtimeError"):
         raise LighthouseError(f"lighthouse could not load {url}: {report['runtimeError']}")
     result = parse_report(report)
     return LighthouseResult(
-        url=url, scores=result.scores, failing_audits=result.failing_audits,
-        largest_contentful_paint_ms=result.largest_contentful_paint_ms, seconds=seconds,
+        url=url,
+        scores=result.scores,
+        failing_audits=result.failing_audits,
+        largest_contentful_paint_ms=result.largest_contentful_paint_ms,
+        seconds=seconds,
     )
 
 

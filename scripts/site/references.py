@@ -6,8 +6,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, HttpUrl
 
-from scripts.content_errors import ContentError, ContentProblem
-from scripts.data_files import load_entry_list
+from scripts.common.content_errors import ContentError, ContentProblem
+from scripts.common.data_files import load_entry_list
 
 
 class Reference(BaseModel):

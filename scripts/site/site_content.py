@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.citations import link_citations
-from scripts.content_errors import ContentError, ContentProblem
-from scripts.glossary import GlossaryEntry, abbreviation_definitions, load_glossary, render_glossary_list
-from scripts.page_metadata import PageMetadata, check_page, check_snippet
-from scripts.references import Reference, load_references
-from scripts.templates import render_template
+from scripts.site.citations import link_citations
+from scripts.common.content_errors import ContentError, ContentProblem
+from scripts.site.glossary import GlossaryEntry, abbreviation_definitions, load_glossary, render_glossary_list
+from scripts.site.page_metadata import PageMetadata, check_page, check_snippet
+from scripts.site.references import Reference, load_references
+from scripts.common.templates import render_template
 from scripts.timeline import build_timeline_page
 
 REFERENCES_FILE = "data/references.yml"

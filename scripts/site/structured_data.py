@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from scripts.page_metadata import PageMetadata
-from scripts.references import Reference
+from scripts.site.page_metadata import PageMetadata
+from scripts.site.references import Reference
 
 
 def medical_web_page(metadata: PageMetadata, references: list[Reference], page_url: str | None, site_name: str) -> str:

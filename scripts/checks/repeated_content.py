@@ -3,7 +3,7 @@
 A paragraph that stands on two pages drifts apart when one copy is edited; a snippet keeps one copy.
 Re-worded mentions of the same fact are fine (each page should stand on its own), so only groups whose
 members are nearly word for word the same are reported.
-`python -m scripts.repeated_content docs` prints each repeat and exits 1 if there is one.
+`python -m scripts.checks.repeated_content docs` prints each repeat and exits 1 if there is one.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.content_errors import ContentProblem
+from scripts.checks.markdown_prose import FRONT_MATTER, prose_units
+from scripts.common.content_errors import ContentProblem
 from scripts.dedup import group_documents
-from scripts.markdown_prose import FRONT_MATTER, prose_units
 
 MINIMUM_WORDS = 12
 # Share of matching words above which two paragraphs count as copies rather than re-wordings.
@@ -38,7 +38,7 @@ def page_paragraphs(page: str, markdown: str) -> list[Paragraph]:
     """Blank-line separated blocks of prose with their first line, front matter and headings left out."""
     front_matter = FRONT_MATTER.match(markdown)
     offset = markdown[: front_matter.end()].count("\n") if front_matter else 0
-    body = markdown[front_matter.end():] if front_matter else markdown
+    body = markdown[front_matter.end() :] if front_matter else markdown
     paragraphs: list[Paragraph] = []
     block: list[str] = []
     start = 0
@@ -61,28 +61,38 @@ def _similarity(first: str, second: str) -> float:
 
 
 def find_repeated_paragraphs(pages: dict[str, str]) -> list[ContentProblem]:
-    paragraphs = {paragraph.key: paragraph for page, text in sorted(pages.items()) for paragraph in page_paragraphs(page, text)}
+    paragraphs = {
+        paragraph.key: paragraph for page, text in sorted(pages.items()) for paragraph in page_paragraphs(page, text)
+    }
     result = group_documents([(key, paragraph.text) for key, paragraph in paragraphs.items()])
     source_of = {section.id: section.source for section in result.sections}
     problems: list[ContentProblem] = []
     for group in result.groups:
-        members = sorted({paragraphs[source_of[member]] for member in group.members}, key=lambda paragraph: (paragraph.page, paragraph.line))
+        members = sorted(
+            {paragraphs[source_of[member]] for member in group.members},
+            key=lambda paragraph: (paragraph.page, paragraph.line),
+        )
         first = members[0]
         for other in members[1:]:
             if other.page == first.page or _similarity(first.text, other.text) < COPY_SIMILARITY:
                 continue
             preview = " ".join(other.text.split()[:8])
-            problems.append(ContentProblem(
-                other.page, other.line,
-                f"this paragraph (\"{preview}…\") repeats {first.page}:{first.line}; keep one copy: move it to "
-                f"{SNIPPETS_DIR}/NAME.md and put the line --8<-- \"NAME.md\" where it stood on both pages",
-            ))
+            problems.append(
+                ContentProblem(
+                    other.page,
+                    other.line,
+                    f'this paragraph ("{preview}…") repeats {first.page}:{first.line}; keep one copy: move it to '
+                    f'{SNIPPETS_DIR}/NAME.md and put the line --8<-- "NAME.md" where it stood on both pages',
+                )
+            )
     return problems
 
 
 def main(argv: list[str]) -> int:
     docs_dir = Path(argv[0] if argv else "docs")
-    pages = {f"{docs_dir.as_posix()}/{path.name}": path.read_text(encoding="utf-8") for path in sorted(docs_dir.glob("*.md"))}
+    pages = {
+        f"{docs_dir.as_posix()}/{path.name}": path.read_text(encoding="utf-8") for path in sorted(docs_dir.glob("*.md"))
+    }
     problems = find_repeated_paragraphs(pages)
     for problem in problems:
         print(problem)

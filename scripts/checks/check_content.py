@@ -1,8 +1,8 @@
 """Check every page's front matter and citations, and the data files, without building the site.
 
-The same checks the build runs (scripts/mkdocs_hooks.py), fast enough for a pre-commit hook.
+The same checks the build runs (scripts/site/mkdocs_hook.py), fast enough for a pre-commit hook.
 
-Usage: python -m scripts.check_content [PROJECT_ROOT]
+Usage: python -m scripts.checks.check_content [PROJECT_ROOT]
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from scripts.content_errors import ContentError, ContentProblem
-from scripts.site_content import SIDE_EFFECTS_FILE, SiteContent
+from scripts.common.content_errors import ContentError, ContentProblem
+from scripts.site.site_content import SIDE_EFFECTS_FILE, SiteContent
 
 GENERATED_PAGE = f"{SIDE_EFFECTS_FILE} (generated page)"
 

@@ -44,9 +44,12 @@ node_modules/.installed: package-lock.json
 test: install chromium node-tools
 	$(BIN)/python -m pytest
 
-# The fast content checks alone (spelling, Markdown lint, HTML allowlist, front matter), for editors.
+# The quick checks, for editors and pre-commit: Python lint and format, then every test that needs no browser
+# and no repeated whole-site build.
 check: install
-	$(BIN)/python -m pytest tests/gates -k "not reproducible and not internal_links"
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -m "not browser and not slow"
 
 # Speed and size figures (site build, page weight, Lighthouse LCP, source tool); BENCH_ARGS=--write records them in BENCHMARKS.md.
 bench: install chromium node-tools

@@ -43,6 +43,16 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+# Tests that drive Chromium are marked by folder, so `-m "not browser"` selects the quick ones.
+BROWSER_FOLDERS = ("browser", "lighthouse")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(item.path).relative_to(PROJECT_ROOT / "tests").parts[0] in BROWSER_FOLDERS:
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def project_root() -> Path:
     return PROJECT_ROOT

@@ -10,6 +10,9 @@ from scripts.checks.link_check import check_site, site_url_from_config
 from scripts.checks.linkcheck_external import external_urls
 from tests.conftest import PROJECT_ROOT
 
+# Builds the whole site more than once.
+pytestmark = pytest.mark.slow
+
 SITE_URL = site_url_from_config(PROJECT_ROOT / "mkdocs.yml")
 
 

@@ -14,6 +14,9 @@ import pytest
 
 from tests.conftest import PROJECT_ROOT, copy_project, run_mkdocs_build
 
+# Builds the whole site more than once.
+pytestmark = pytest.mark.slow
+
 CONTEXT_BYTES = 40
 
 

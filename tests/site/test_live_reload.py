@@ -13,6 +13,9 @@ import pytest
 
 from tests.conftest import copy_project
 
+# Builds the whole site more than once.
+pytestmark = pytest.mark.slow
+
 
 def free_port() -> int:
     with socket.socket() as probe:

@@ -37,13 +37,17 @@ class GlossaryEntry(BaseModel):
 
 
 def load_glossary(path: Path, display_path: str) -> list[GlossaryEntry]:
-    loaded = load_entry_list(path, display_path, GlossaryEntry, "term", "each term needs term and definition (also is optional)")
+    loaded = load_entry_list(
+        path, display_path, GlossaryEntry, "term", "each term needs term and definition (also is optional)"
+    )
     problems: list[ContentProblem] = []
     seen: set[str] = set()
     for item in loaded:
         for form in item.entry.matched_forms:
             if form in seen:
-                problems.append(ContentProblem(display_path, item.line, f"{form!r} is defined twice; keep one definition"))
+                problems.append(
+                    ContentProblem(display_path, item.line, f"{form!r} is defined twice; keep one definition")
+                )
             seen.add(form)
     if problems:
         raise ContentError(problems)

@@ -34,11 +34,16 @@ def on_files(files: Files, config) -> Files:
         _site = SiteContent.load(root)
         files.append(File.generated(config, TIMELINE_PAGE, content=_site.timeline_page(root)))
         # Excluded files are included here so snippets get their own check.
-        sources = {_display_path(config, file): file.content_string for file in files.documentation_pages(inclusion=InclusionLevel.all)}
+        sources = {
+            _display_path(config, file): file.content_string
+            for file in files.documentation_pages(inclusion=InclusionLevel.all)
+        }
         checked = _site.check_pages(sources)
     except ContentError as error:
         count = len(error.problems)
-        raise PluginError(f"{count} problem{'s' if count != 1 else ''} to fix before the site can be built:\n{error}") from error
+        raise PluginError(
+            f"{count} problem{'s' if count != 1 else ''} to fix before the site can be built:\n{error}"
+        ) from error
     _metadata = {file.src_uri: checked[_display_path(config, file)] for file in files.documentation_pages()}
     return files
 

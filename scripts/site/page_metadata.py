@@ -22,7 +22,8 @@ THEME_FIELDS = ("hide", "icon", "status", "subtitle", "search", "template", "tag
 GENERATED_LISTS = ("glossary", "references")
 FIELD_HELP = {
     "title": "add the page title, like: title: Aftercare",
-    "description": "add one sentence saying what the page covers, like: description: What to do in the days after treatment.",
+    "description": "add one sentence saying what the page covers, like: description: What to do in the days after "
+    "treatment.",
     "last_reviewed": f"add the date of the last full review, like: last_reviewed: {EXAMPLE_DATE}",
     "next_review": f"add the date the next review is due, like: next_review: {EXAMPLE_DATE}",
     "sources": "list the reference IDs this page cites, like: sources: [Chu, Har]",
@@ -55,16 +56,38 @@ def check_page(path: str, source: str, reference_ids: set[str]) -> CheckedPage:
     match = FRONT_MATTER.match(source)
     if not match:
         fields = ", ".join(REQUIRED_FIELDS)
-        return CheckedPage(None, [ContentProblem(path, 1, f"the page has no front matter; start it with a line '---', then the fields {fields}, then another '---'")])
+        return CheckedPage(
+            None,
+            [
+                ContentProblem(
+                    path,
+                    1,
+                    f"the page has no front matter; start it with a line '---', then the fields {fields}, then "
+                    f"another '---'",
+                )
+            ],
+        )
     front_matter = match.group(1) or ""
     try:
         data = load(front_matter) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
-        return CheckedPage(None, [ContentProblem(path, line, f"the front matter is not valid YAML ({getattr(error, 'problem', error)}); check for a missing colon, quote or bracket")])
+        return CheckedPage(
+            None,
+            [
+                ContentProblem(
+                    path,
+                    line,
+                    f"the front matter is not valid YAML ({getattr(error, 'problem', error)}); check for a missing "
+                    f"colon, quote or bracket",
+                )
+            ],
+        )
     if not isinstance(data, dict):
-        return CheckedPage(None, [ContentProblem(path, 2, "the front matter must be 'name: value' lines, like title: Aftercare")])
+        return CheckedPage(
+            None, [ContentProblem(path, 2, "the front matter must be 'name: value' lines, like title: Aftercare")]
+        )
 
     # Front matter starts on line 2 of the file, after the opening '---'.
     lines = {key: line + 1 for key, line in key_lines(front_matter).items()}
@@ -75,7 +98,11 @@ def check_page(path: str, source: str, reference_ids: set[str]) -> CheckedPage:
 
     for key in data:
         if key not in REQUIRED_FIELDS and key not in THEME_FIELDS and key != "generated_list":
-            problem(key, f"{key!r} is not a field pages use{_suggest(str(key), REQUIRED_FIELDS + THEME_FIELDS)}; remove it or fix its spelling")
+            problem(
+                key,
+                f"{key!r} is not a field pages use{_suggest(str(key), REQUIRED_FIELDS + THEME_FIELDS)}; remove it or "
+                f"fix its spelling",
+            )
     for key in REQUIRED_FIELDS:
         if data.get(key) in (None, "", []):
             problem(key if key in data else None, f"{key} is missing; {FIELD_HELP[key]}")
@@ -85,10 +112,20 @@ def check_page(path: str, source: str, reference_ids: set[str]) -> CheckedPage:
         problem("title", "title must be text, like: title: Aftercare")
     description = data.get("description")
     if isinstance(description, str) and description:
-        if not description.rstrip().endswith((".", "?", "!")) or len(re.findall(r"[.!?](\s|$)", description.strip())) > 1:
-            problem("description", "description must be exactly one sentence ending with a full stop; it is shown in search results")
+        if (
+            not description.rstrip().endswith((".", "?", "!"))
+            or len(re.findall(r"[.!?](\s|$)", description.strip())) > 1
+        ):
+            problem(
+                "description",
+                "description must be exactly one sentence ending with a full stop; it is shown in search results",
+            )
         elif len(description) > 160:
-            problem("description", f"description is {len(description)} characters; shorten it to 160 or fewer so search results show it whole")
+            problem(
+                "description",
+                f"description is {len(description)} characters; shorten it to 160 or fewer so search results show it "
+                f"whole",
+            )
     elif "description" in data and description is not None and not isinstance(description, str):
         problem("description", "description must be one sentence of text")
 
@@ -102,8 +139,16 @@ def check_page(path: str, source: str, reference_ids: set[str]) -> CheckedPage:
         else:
             problem(key, f"{key} {str(value)!r} is not a date; write it as year-month-day, like {key}: {EXAMPLE_DATE}")
     if len(dates) == 2 and dates["next_review"] <= dates["last_reviewed"]:
-        suggestion = dates["last_reviewed"].replace(year=dates["last_reviewed"].year + 1) if not (dates["last_reviewed"].month == 2 and dates["last_reviewed"].day == 29) else dates["last_reviewed"] + datetime.timedelta(days=365)
-        problem("next_review", f"next_review ({dates['next_review']}) must be after last_reviewed ({dates['last_reviewed']}); set it to a later date, such as {suggestion}")
+        suggestion = (
+            dates["last_reviewed"].replace(year=dates["last_reviewed"].year + 1)
+            if not (dates["last_reviewed"].month == 2 and dates["last_reviewed"].day == 29)
+            else dates["last_reviewed"] + datetime.timedelta(days=365)
+        )
+        problem(
+            "next_review",
+            f"next_review ({dates['next_review']}) must be after last_reviewed ({dates['last_reviewed']}); set it to "
+            f"a later date, such as {suggestion}",
+        )
 
     sources = data.get("sources")
     source_ids: list[str] = []
@@ -114,7 +159,11 @@ def check_page(path: str, source: str, reference_ids: set[str]) -> CheckedPage:
             source_ids = sources
             for source_id in sources:
                 if source_id not in reference_ids:
-                    problem("sources", f"sources lists unknown reference {source_id!r}{_suggest(source_id, reference_ids)}; use an ID from data/references.yml, or add the reference there first")
+                    problem(
+                        "sources",
+                        f"sources lists unknown reference {source_id!r}{_suggest(source_id, reference_ids)}; use an "
+                        f"ID from data/references.yml, or add the reference there first",
+                    )
             for source_id in sorted({item for item in sources if sources.count(item) > 1}):
                 problem("sources", f"sources lists {source_id!r} twice; keep it once")
 
@@ -123,12 +172,20 @@ def check_page(path: str, source: str, reference_ids: set[str]) -> CheckedPage:
         problem("generated_list", f"generated_list must be one of {', '.join(GENERATED_LISTS)}, not {generated_list!r}")
 
     body_start = source[: match.end()].count("\n") + 1
-    for offset, body_line in enumerate(source[match.end():].split("\n")):
+    for offset, body_line in enumerate(source[match.end() :].split("\n")):
         for cited in CITATION.findall(body_line):
             if cited not in source_ids:
                 known = cited in reference_ids
-                fix = f"add {cited} to sources in the front matter" if known else f"use an ID from data/references.yml{_suggest(cited, reference_ids)}"
-                problems.append(ContentProblem(path, body_start + offset, f"the citation [[{cited}]] is not in this page's sources; {fix}"))
+                fix = (
+                    f"add {cited} to sources in the front matter"
+                    if known
+                    else f"use an ID from data/references.yml{_suggest(cited, reference_ids)}"
+                )
+                problems.append(
+                    ContentProblem(
+                        path, body_start + offset, f"the citation [[{cited}]] is not in this page's sources; {fix}"
+                    )
+                )
 
     if problems:
         return CheckedPage(None, problems)
@@ -148,7 +205,12 @@ def check_page(path: str, source: str, reference_ids: set[str]) -> CheckedPage:
 def check_snippet(path: str, source: str) -> list[ContentProblem]:
     """Snippets are pasted into pages after citations are numbered, so a citation there would show as [[ID]]."""
     return [
-        ContentProblem(path, number, f"the citation [[{cited}]] cannot go in a snippet; cite it on each page that includes the snippet, next to the include line")
+        ContentProblem(
+            path,
+            number,
+            f"the citation [[{cited}]] cannot go in a snippet; cite it on each page that includes the snippet, next "
+            f"to the include line",
+        )
         for number, line in enumerate(source.split("\n"), start=1)
         for cited in CITATION.findall(line)
     ]

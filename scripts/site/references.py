@@ -20,12 +20,18 @@ class Reference(BaseModel):
 
 
 def load_references(path: Path, display_path: str) -> dict[str, Reference]:
-    loaded = load_entry_list(path, display_path, Reference, "reference", "each reference needs id, citation and kind (url is optional)")
+    loaded = load_entry_list(
+        path, display_path, Reference, "reference", "each reference needs id, citation and kind (url is optional)"
+    )
     references: dict[str, Reference] = {}
     problems: list[ContentProblem] = []
     for item in loaded:
         if item.entry.id in references:
-            problems.append(ContentProblem(display_path, item.line, f"the ID {item.entry.id!r} is used twice; give each reference its own ID"))
+            problems.append(
+                ContentProblem(
+                    display_path, item.line, f"the ID {item.entry.id!r} is used twice; give each reference its own ID"
+                )
+            )
         references[item.entry.id] = item.entry
     if problems:
         raise ContentError(problems)

@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.site.citations import link_citations
 from scripts.common.content_errors import ContentError, ContentProblem
+from scripts.common.templates import render_template
+from scripts.site.citations import link_citations
 from scripts.site.glossary import GlossaryEntry, abbreviation_definitions, load_glossary, render_glossary_list
 from scripts.site.page_metadata import PageMetadata, check_page, check_snippet
 from scripts.site.references import Reference, load_references
-from scripts.common.templates import render_template
 from scripts.timeline import build_timeline_page
 
 REFERENCES_FILE = "data/references.yml"
@@ -39,7 +39,9 @@ class SiteContent:
             except ContentError as error:
                 problems.extend(error.problems)
             except FileNotFoundError:
-                problems.append(ContentProblem(name, None, f"this data file is missing; restore it with: git checkout -- {name}"))
+                problems.append(
+                    ContentProblem(name, None, f"this data file is missing; restore it with: git checkout -- {name}")
+                )
             except UnicodeDecodeError:
                 problems.append(ContentProblem(name, None, "this file is not UTF-8 text; save it again as UTF-8"))
             return empty
@@ -52,8 +54,18 @@ class SiteContent:
 
     def timeline_page(self, project_root: Path) -> str:
         if not (project_root / SIDE_EFFECTS_FILE).is_file():
-            raise ContentError([ContentProblem(SIDE_EFFECTS_FILE, None, f"this data file is missing; restore it with: git checkout -- {SIDE_EFFECTS_FILE}")])
-        return build_timeline_page(project_root / SIDE_EFFECTS_FILE, set(self.references), display_path=SIDE_EFFECTS_FILE)
+            raise ContentError(
+                [
+                    ContentProblem(
+                        SIDE_EFFECTS_FILE,
+                        None,
+                        f"this data file is missing; restore it with: git checkout -- {SIDE_EFFECTS_FILE}",
+                    )
+                ]
+            )
+        return build_timeline_page(
+            project_root / SIDE_EFFECTS_FILE, set(self.references), display_path=SIDE_EFFECTS_FILE
+        )
 
     def check_pages(self, sources: dict[str, str]) -> dict[str, PageMetadata]:
         """Check every page (and snippet); raise one ContentError listing all problems across the site."""

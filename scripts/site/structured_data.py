@@ -20,7 +20,11 @@ def medical_web_page(metadata: PageMetadata, references: list[Reference], page_u
         "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
         "isPartOf": {"@type": "WebSite", "name": site_name},
         "citation": [
-            {"@type": "CreativeWork", "name": reference.citation, **({"url": str(reference.url)} if reference.url else {})}
+            {
+                "@type": "CreativeWork",
+                "name": reference.citation,
+                **({"url": str(reference.url)} if reference.url else {}),
+            }
             for reference in references
         ],
     }

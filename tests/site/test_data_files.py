@@ -22,17 +22,25 @@ GOOD_REFERENCE = "- id: Chu\n  citation: A review.\n  kind: systematic review\n"
 
 def test_references_load_by_id(tmp_path):
     path = tmp_path / "references.yml"
-    path.write_text(GOOD_REFERENCE + "- id: FDA\n  citation: Device page.\n  kind: regulator\n  url: https://www.fda.gov/\n", encoding="utf-8")
+    path.write_text(
+        GOOD_REFERENCE + "- id: FDA\n  citation: Device page.\n  kind: regulator\n  url: https://www.fda.gov/\n",
+        encoding="utf-8",
+    )
     references = load_references(path, "data/references.yml")
     assert list(references) == ["Chu", "FDA"]
     assert str(references["FDA"].url) == "https://www.fda.gov/"
 
 
 def test_reference_problems_name_the_line_and_the_fix(tmp_path):
-    text = GOOD_REFERENCE + "- id: Har\n  citation: A paper.\n- id: Chu\n  citation: Again.\n  kind: review\n  colour: blue\n"
+    text = (
+        GOOD_REFERENCE
+        + "- id: Har\n  citation: A paper.\n- id: Chu\n  citation: Again.\n  kind: review\n  colour: blue\n"
+    )
     assert problems_of(load_references, tmp_path, text, "data/references.yml") == [
-        "data/references.yml:4: reference 2: kind: Field required; each reference needs id, citation and kind (url is optional)",
-        "data/references.yml:9: reference 3: colour: Extra inputs are not permitted; each reference needs id, citation and kind (url is optional)",
+        "data/references.yml:4: reference 2: kind: Field required; each reference needs id, citation and kind (url "
+        "is optional)",
+        "data/references.yml:9: reference 3: colour: Extra inputs are not permitted; each reference needs id, "
+        "citation and kind (url is optional)",
     ]
     assert problems_of(load_references, tmp_path, GOOD_REFERENCE + GOOD_REFERENCE, "data/references.yml") == [
         "data/references.yml:4: the ID 'Chu' is used twice; give each reference its own ID"
@@ -40,18 +48,24 @@ def test_reference_problems_name_the_line_and_the_fix(tmp_path):
 
 
 def test_invalid_yaml_and_wrong_shape(tmp_path):
-    assert problems_of(load_references, tmp_path, "- id: [Chu\n", "data/references.yml")[0].startswith("data/references.yml:2: this is not valid YAML")
+    assert problems_of(load_references, tmp_path, "- id: [Chu\n", "data/references.yml")[0].startswith(
+        "data/references.yml:2: this is not valid YAML"
+    )
     assert problems_of(load_references, tmp_path, "id: Chu\n", "data/references.yml") == [
-        "data/references.yml:1: the file must be a list, each reference starting with '- '; each reference needs id, citation and kind (url is optional)"
+        "data/references.yml:1: the file must be a list, each reference starting with '- '; each reference needs id, "
+        "citation and kind (url is optional)"
     ]
 
 
 def test_glossary_rejects_brackets_then_duplicates(tmp_path):
     brackets = "- term: collagen\n  definition: A protein.\n- term: elastin\n  definition: A [stretchy] protein.\n"
     assert problems_of(load_glossary, tmp_path, brackets, "data/glossary.yml") == [
-        "data/glossary.yml:4: term 2: definition: Value error, keep the definition to one line without square brackets; each term needs term and definition (also is optional)",
+        "data/glossary.yml:4: term 2: definition: Value error, keep the definition to one line without square "
+        "brackets; each term needs term and definition (also is optional)",
     ]
-    duplicate = "- term: collagen\n  definition: A protein.\n- term: dermis\n  definition: Deeper skin.\n  also: [collagen]\n"
+    duplicate = (
+        "- term: collagen\n  definition: A protein.\n- term: dermis\n  definition: Deeper skin.\n  also: [collagen]\n"
+    )
     assert problems_of(load_glossary, tmp_path, duplicate, "data/glossary.yml") == [
         "data/glossary.yml:3: 'collagen' is defined twice; keep one definition",
     ]
@@ -59,7 +73,11 @@ def test_glossary_rejects_brackets_then_duplicates(tmp_path):
 
 def test_hover_definitions_only_for_terms_on_the_page(tmp_path):
     path = tmp_path / "glossary.yml"
-    path.write_text("- term: collagen\n  definition: A protein.\n  also: [Collagen]\n- term: milia\n  definition: Tiny white bumps.\n", encoding="utf-8")
+    path.write_text(
+        "- term: collagen\n  definition: A protein.\n  also: [Collagen]\n- term: milia\n  definition: Tiny white "
+        "bumps.\n",
+        encoding="utf-8",
+    )
     entries = load_glossary(path, "data/glossary.yml")
     assert abbreviation_definitions(entries, "Collagen grows back.") == "*[Collagen]: A protein."
     assert abbreviation_definitions(entries, "Nothing here.") == ""

@@ -11,11 +11,13 @@ from tests.conftest import copy_project, run_mkdocs_build
 BROKEN_PAGES = {
     "unknown reference": (
         lambda text: re.sub(r"^sources: \[", "sources: [Nonexistent2099, ", text, count=1, flags=re.M),
-        r"docs/aftercare\.md:\d+: sources lists unknown reference 'Nonexistent2099'.*use an ID from data/references\.yml",
+        r"docs/aftercare\.md:\d+: sources lists unknown reference 'Nonexistent2099'.*use an ID from "
+        r"data/references\.yml",
     ),
     "missing next_review": (
         lambda text: re.sub(r"^next_review:.*\n", "", text, count=1, flags=re.M),
-        r"docs/aftercare\.md:1: next_review is missing; add the date the next review is due, like: next_review: 2027-11-01",
+        r"docs/aftercare\.md:1: next_review is missing; add the date the next review is due, like: next_review: "
+        r"2027-11-01",
     ),
     "missing description": (
         lambda text: re.sub(r"^description:.*\n", "", text, count=1, flags=re.M),
@@ -23,7 +25,8 @@ BROKEN_PAGES = {
     ),
     "next review before last review": (
         lambda text: re.sub(r"^next_review:.*$", "next_review: 2020-01-01", text, count=1, flags=re.M),
-        r"docs/aftercare\.md:\d+: next_review \(2020-01-01\) must be after last_reviewed \(\d{4}-\d\d-\d\d\); set it to a later date",
+        r"docs/aftercare\.md:\d+: next_review \(2020-01-01\) must be after last_reviewed \(\d{4}-\d\d-\d\d\); set it "
+        r"to a later date",
     ),
     "date that is not a date": (
         lambda text: re.sub(r"^last_reviewed:.*$", "last_reviewed: last spring", text, count=1, flags=re.M),

@@ -47,13 +47,17 @@ def test_editing_side_effects_data_updates_the_served_timeline(tmp_path):
     url = f"http://127.0.0.1:{port}/side-effects-timeline/"
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         wait_for(lambda: "Redness" in fetch(url), 60, "the first build")
         data_file = project / "data" / "side-effects.yml"
-        data_file.write_text(data_file.read_text(encoding="utf-8").replace("name: Redness", "name: Pinkness", 1), encoding="utf-8")
+        data_file.write_text(
+            data_file.read_text(encoding="utf-8").replace("name: Redness", "name: Pinkness", 1), encoding="utf-8"
+        )
         wait_for(lambda: "Pinkness" in fetch(url), 60, "the rebuild after editing data/side-effects.yml")
     finally:
         server.terminate()

@@ -50,26 +50,32 @@ def test_unknown_reference_suggests_the_closest_id():
     assert messages(GOOD.replace("[Chu, A&G]", "[Chuu, A&G]")) == [
         "docs/aftercare.md:6: sources lists unknown reference 'Chuu' (did you mean 'Chu'?); use an ID from "
         "data/references.yml, or add the reference there first",
-        "docs/aftercare.md:10: the citation [[Chu]] is not in this page's sources; add Chu to sources in the front matter",
+        "docs/aftercare.md:10: the citation [[Chu]] is not in this page's sources; add Chu to sources in the front "
+        "matter",
     ]
 
 
 def test_description_must_be_one_sentence():
     found = messages(GOOD.replace("treatment.", "treatment. And more."))
-    assert found == ["docs/aftercare.md:3: description must be exactly one sentence ending with a full stop; it is shown in search results"]
+    assert found == [
+        "docs/aftercare.md:3: description must be exactly one sentence ending with a full stop; it is shown in "
+        "search results"
+    ]
 
 
 def test_review_date_rules():
     assert messages(GOOD.replace("next_review: 2027-11-21", "next_review: 2026-11-21")) == [
-        "docs/aftercare.md:5: next_review (2026-11-21) must be after last_reviewed (2026-11-21); set it to a later date, such as 2027-11-21"
+        "docs/aftercare.md:5: next_review (2026-11-21) must be after last_reviewed (2026-11-21); set it to a later "
+        "date, such as 2027-11-21"
     ]
     assert messages(GOOD.replace("next_review: 2027-11-21", "next_review: soon")) == [
-        "docs/aftercare.md:5: next_review 'soon' is not a date; write it as year-month-day, like next_review: 2027-11-01"
+        "docs/aftercare.md:5: next_review 'soon' is not a date; write it as year-month-day, like next_review: "
+        "2027-11-01"
     ]
 
 
 def test_invalid_yaml_points_at_the_line():
-    assert messages(GOOD.replace("sources: [Chu, A&G]", "sources: [Chu, A&G")) [0].startswith(
+    assert messages(GOOD.replace("sources: [Chu, A&G]", "sources: [Chu, A&G"))[0].startswith(
         "docs/aftercare.md:7: the front matter is not valid YAML"
     )
 

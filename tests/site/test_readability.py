@@ -15,8 +15,12 @@ MAXIMUM_GRADE = 8.0
 
 
 def article_sources() -> dict[str, str]:
-    pages = {f"docs/{path.name}": path.read_text(encoding="utf-8") for path in sorted((PROJECT_ROOT / "docs").glob("*.md"))}
-    pages["side-effects-timeline.md (from data/side-effects.yml)"] = SiteContent.load(PROJECT_ROOT).timeline_page(PROJECT_ROOT)
+    pages = {
+        f"docs/{path.name}": path.read_text(encoding="utf-8") for path in sorted((PROJECT_ROOT / "docs").glob("*.md"))
+    }
+    pages["side-effects-timeline.md (from data/side-effects.yml)"] = SiteContent.load(PROJECT_ROOT).timeline_page(
+        PROJECT_ROOT
+    )
     return pages
 
 
@@ -44,7 +48,12 @@ def test_syllable_counts(word, syllables):
 
 def test_grade_rises_with_longer_sentences_and_words():
     plain = score_text(["The skin gets red. It fades in a day."])
-    dense = score_text(["Microneedling initiates a physiological inflammatory cascade, subsequently stimulating fibroblast proliferation and collagen remodelling."])
+    dense = score_text(
+        [
+            "Microneedling initiates a physiological inflammatory cascade, subsequently stimulating fibroblast "
+            "proliferation and collagen remodelling."
+        ]
+    )
     assert plain.sentences == 2 and plain.words == 9
     assert plain.grade < 3 < 14 < dense.grade
 

@@ -50,7 +50,9 @@ def assert_matches_golden(name: str, actual: str) -> None:
     path = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN"):
         path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8"), f"{name} changed; if intended, run with UPDATE_GOLDEN=1 and review the diff"
+    assert actual == path.read_text(encoding="utf-8"), (
+        f"{name} changed; if intended, run with UPDATE_GOLDEN=1 and review the diff"
+    )
 
 
 def test_article_markdown(site):
@@ -67,5 +69,7 @@ def test_sources_page_markdown(site):
 
 def test_medical_web_page_json_ld(site):
     _, metadata = rendered(site)
-    json_ld = medical_web_page(metadata, site.cited_references(metadata), "https://example.org/aftercare/", "Microneedling Guide")
+    json_ld = medical_web_page(
+        metadata, site.cited_references(metadata), "https://example.org/aftercare/", "Microneedling Guide"
+    )
     assert_matches_golden("aftercare.jsonld", json_ld + "\n")

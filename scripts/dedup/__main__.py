@@ -1,32 +1,63 @@
-"""Command line: python -m scripts.dedup SOURCES_DIR [--json OUT.json] [--report OUT.md]."""
+"""Command line: python -m scripts.dedup SOURCES_DIR [--json OUT.json] [--report OUT.md] [--since OLD.json]."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
 
 from .pipeline import group_documents
-from .reading import read_sources
+from .reading import read_sources, skipped_files, source_paths
 from .report import render_report
 
 EXIT_UNREADABLE_SOURCE = 1
 EXIT_USAGE = 2
+# Files are created as 0666 minus the umask, like any editor's tool would; mkstemp alone gives 0600.
+NEW_FILE_MODE = 0o666
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write beside the target and rename over it, so readers never see a half-written file."""
+    """Write beside the target and rename over it, so readers never see a half-written file.
+
+    An existing output keeps its permissions; a new one gets the usual mode for new files.
+    """
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else NEW_FILE_MODE & ~current_umask()
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def output_problem(option: str, output: Path, sources: Path, source_files: set[Path]) -> str | None:
+    """Why writing to output would harm the inputs or fail, or None when it is safe."""
+    resolved = output.resolve()
+    if output.is_dir():
+        return f"{option} {output} is a folder; give a file name such as {output / 'sources.json'}"
+    if not output.parent.is_dir():
+        return f"{option} {output}: output folder does not exist: {output.parent} (create it first)"
+    if resolved in source_files:
+        return f"{option} {output} is one of the source articles; write the output outside {sources}"
+    if resolved.is_relative_to(sources.resolve()):
+        return (
+            f"{option} {output} is inside the sources folder {sources}, where it would be read back as a source; "
+            "write it somewhere else"
+        )
+    return None
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -40,17 +71,32 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     arguments = parser.parse_args(argv)
     if not arguments.sources.is_dir():
         parser.error(f"sources folder not found: {arguments.sources} (give the folder holding the source articles)")
-    for output in (arguments.json_path, arguments.report_path):
-        if output is not None and not output.parent.is_dir():
-            parser.error(f"output folder does not exist: {output.parent} (create it first)")
+    source_files = {path.resolve() for path in source_paths(arguments.sources)}
+    outputs = [("--json", arguments.json_path), ("--report", arguments.report_path)]
+    for option, output in outputs:
+        if output is not None:
+            problem = output_problem(option, output, arguments.sources, source_files)
+            if problem:
+                parser.error(problem)
+    json_path, report_path = arguments.json_path, arguments.report_path
+    if json_path and report_path and json_path.resolve() == report_path.resolve():
+        parser.error("--json and --report name the same file; give each its own file name")
     return arguments
 
 
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(argv)
     documents, problems = read_sources(arguments.sources)
+    for skipped in skipped_files(arguments.sources):
+        print(f"dedup: skipped {skipped.message}", file=sys.stderr)
     for problem in problems:
         print(f"dedup: skipped {problem.message}", file=sys.stderr)
+    if not documents:
+        print(
+            f"dedup: no readable source in {arguments.sources}; add .txt, .md or .html articles and run again",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     result = group_documents([(document.name, document.text) for document in documents])
     if arguments.json_path is not None:
         write_atomically(arguments.json_path, json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")

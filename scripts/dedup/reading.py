@@ -52,6 +52,22 @@ def source_paths(directory: Path) -> list[Path]:
     )
 
 
+def skipped_files(directory: Path) -> list[ReadProblem]:
+    """Files left out because of their type, so an editor sees why an exported article was not read."""
+    kinds = ", ".join(SOURCE_SUFFIXES)
+    return [
+        ReadProblem(
+            name,
+            f"{name}: not a source type ({kinds}); export it as plain text, Markdown or HTML if it should be read",
+        )
+        for name in sorted(
+            path.relative_to(directory).as_posix()
+            for path in directory.rglob("*")
+            if path.is_file() and path.suffix.lower() not in SOURCE_SUFFIXES
+        )
+    ]
+
+
 def read_sources(directory: Path) -> tuple[list[SourceDocument], list[ReadProblem]]:
     """Read every source under directory; unreadable ones are reported, never fatal for the rest."""
     documents: list[SourceDocument] = []

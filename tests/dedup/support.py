@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -22,10 +25,35 @@ def seeds_or_skip() -> Path:
     return SEEDS_DIR
 
 
-def run_cli(*arguments: str) -> subprocess.CompletedProcess:
+def run_cli_process(*arguments: str) -> subprocess.CompletedProcess:
+    """The real entry point in a child process; slow (imports numpy and scikit-learn), so used sparingly."""
     return subprocess.run(
         [sys.executable, "-m", "scripts.dedup", *arguments], cwd=REPO_ROOT, capture_output=True, text=True
     )
+
+
+def run_cli(*arguments: str) -> subprocess.CompletedProcess:
+    """The command line's main() in this process, with its exit code and printed output."""
+    from scripts.dedup.__main__ import main
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    previous = Path.cwd()
+    os.chdir(REPO_ROOT)
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            try:
+                code = main(list(arguments))
+            except SystemExit as exit_:
+                code = exit_.code if isinstance(exit_.code, int) else 1
+    finally:
+        os.chdir(previous)
+    return subprocess.CompletedProcess(list(arguments), code, stdout.getvalue(), stderr.getvalue())
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def section_by_start(result: DedupResult, source: str, line: int):

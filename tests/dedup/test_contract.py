@@ -4,7 +4,7 @@ from scripts.dedup import group_documents
 from scripts.dedup.reading import read_sources
 from scripts.dedup.synthetic import generate_corpus
 
-from .support import EVAL_CORPUS, assert_no_line_lost, run_cli, seeds_or_skip
+from .support import EVAL_CORPUS, assert_no_line_lost, run_cli, run_cli_process, seeds_or_skip
 
 SECTION_KEYS = {
     "id": str,
@@ -49,7 +49,7 @@ def test_no_line_lost_on_awkward_inputs():
 
 def test_json_contract(tmp_path):
     out = tmp_path / "sections.json"
-    completed = run_cli(str(EVAL_CORPUS), "--json", str(out))
+    completed = run_cli_process(str(EVAL_CORPUS), "--json", str(out))
     assert completed.returncode == 0, completed.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     assert set(data) == {"sections", "groups"}

@@ -21,7 +21,7 @@ HOOKS = [
 def matching_files(pattern: str) -> list[str]:
     names = (
         path.relative_to(PROJECT_ROOT).as_posix()
-        for folder in ("docs", "data", "scripts")
+        for folder in ("docs", "data", "scripts", "tests")
         for path in (PROJECT_ROOT / folder).rglob("*")
         if path.is_file() and "__pycache__" not in path.parts
     )
@@ -33,7 +33,14 @@ def matching_files(pattern: str) -> list[str]:
 
 
 def test_hooks_cover_the_fast_checks():
-    assert {hook["id"] for hook in HOOKS} == {"codespell", "pymarkdown", "html-allowlist", "check-content"}
+    assert {hook["id"] for hook in HOOKS} == {
+        "codespell",
+        "pymarkdown",
+        "html-allowlist",
+        "check-content",
+        "ruff-lint",
+        "ruff-format",
+    }
 
 
 @pytest.mark.parametrize("hook", HOOKS, ids=[hook["id"] for hook in HOOKS])
@@ -47,3 +54,22 @@ def test_hook_passes_on_the_project(hook):
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+RUFF_HOOKS = [hook for hook in HOOKS if hook["id"].startswith("ruff-")]
+# An unused import and a 130-character line (over our 120, so our settings are the ones read); `x=1` needs formatting.
+BADLY_WRITTEN = "import os\nx=1\nLONG = '" + "a" * 120 + "'\n"
+
+
+@pytest.mark.parametrize("hook", RUFF_HOOKS, ids=[hook["id"] for hook in RUFF_HOOKS])
+def test_ruff_hooks_fail_on_badly_written_code(hook, tmp_path):
+    """The gate itself: the same hooks that pass on the project stop a file that breaks our settings."""
+    bad_file = tmp_path / "badly_written.py"
+    bad_file.write_text(BADLY_WRITTEN, encoding="utf-8")
+    result = subprocess.run(
+        [*shlex.split(hook["entry"]), str(bad_file)], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "badly_written.py" in result.stdout
+    if hook["id"] == "ruff-lint":
+        assert "F401" in result.stdout and "E501" in result.stdout

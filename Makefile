@@ -12,7 +12,7 @@ endif
 # Root installs packages directly; anyone else goes through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install serve build test check chromium node-tools bench linkcheck lock clean
+.PHONY: install serve build test check chromium node-tools bench linkcheck review-due lock clean
 
 install: $(VENV)/.installed
 
@@ -57,6 +57,10 @@ bench: install chromium node-tools
 
 linkcheck: build
 	$(BIN)/python -m scripts.checks.linkcheck_external site
+
+# Pages whose next_review is within 30 days or past, with file:line; fails when any is due. TODAY=2027-01-31 pretends.
+review-due: install
+	$(BIN)/python -m scripts.checks.review_due $(if $(TODAY),--today $(TODAY))
 
 # Re-resolve requirements.in into the pinned lock file.
 lock:

@@ -16,6 +16,7 @@ from scripts.dedup.models import DedupResult
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = REPO_ROOT / "tests" / "dedup_eval"
 EVAL_CORPUS = EVAL_DIR / "corpus"
+HELDOUT_CORPUS = EVAL_DIR / "heldout"
 SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
 
 

@@ -1,4 +1,13 @@
-"""Spotting site slogans and footer lines: short, standalone, promotional or repeated lines."""
+"""Spotting site furniture by how it behaves, not by one site's vocabulary.
+
+A short line on its own is boilerplate when it
+- repeats in several places (a slogan or footer glued under every article),
+- is a call to action aimed at the publisher: an imperative (book, call, follow, share, like, subscribe...)
+  together with a reference to the publisher, its channels or its offers (us, our, this page, a phone
+  number, a link, a social network, free, % off), or one of the fixed engagement phrases (sign up, stay tuned, like us),
+- is a legal line (copyright, rights, privacy policy) or navigation (items split by separators, "Back to top").
+A paragraph under a heading, or any longer text, is content, whatever it says.
+"""
 
 from __future__ import annotations
 
@@ -9,61 +18,74 @@ from .models import Block, BlockKind
 
 MAX_BOILERPLATE_WORDS = 25
 MAX_BOILERPLATE_LINES = 2
-# A repeated line with no promotional wording is only boilerplate when it is a stub ("Back to top"):
+# A repeated line with no call to action is only boilerplate when it is short ("Back to top", a tagline):
 # a repeated full sentence is content said twice, which is what grouping is for.
-MAX_UNPROMOTED_REPEAT_WORDS = 6
-PROMOTIONAL_PATTERNS = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        r"\bsubscrib",
-        r"\bnewsletter",
-        r"\bsign(ing)? up\b",
-        r"\b(get|stay) (updated|informed|tuned)\b",
-        r"\bfollow us\b",
-        r"\bjoin (us|our)\b",
-        r"\bdiscover\b",
-        r"\bwith our\b|\bour (team|clinic|blog|shop|store|site|community|experts)\b",
-        r"\bresources\b",
-        r"\btips\b",
-        r"\bnews\b",
-        r"\bbook (now|today|your|a)\b",
-        r"\b(call|contact|visit|email) us\b",
-        r"\bshop\b",
-        r"\bfree\b",
-        r"\bexclusive\b",
-        r"\boffers?\b|\bdiscount",
-        r"\bclick\b",
-        r"\b(learn|read) more\b",
-        r"\bshare this\b",
-        r"©|\bcopyright\b|\ball rights reserved\b",
-        r"\bprivacy policy\b",
-        r"\bempower",
-        r"\bjoyful\b",
-        r"\binspir",
-        r"https?://|www\.",
-        r"\bdelivered to your inbox\b|\binbox\b",
-    )
+MAX_UNPROMOTED_REPEAT_WORDS = 8
+# Navigation is a run of at least this many short items ("Home | Blog | Contact").
+MIN_NAVIGATION_ITEMS = 3
+MAX_NAVIGATION_ITEM_WORDS = 3
+
+CLAUSE_START = r"(?:^|[.!?;:,–—(]\s*|\band\s+|\bor\s+)"
+ACTION_VERBS = (
+    "book|call|phone|ring|text|message|email|e-mail|contact|visit|follow|share|like|join|register|download|"
+    "shop|buy|order|click|tap|get|stay|discover|explore|learn|read|find|check|see|watch|schedule|request|"
+    "claim|reserve|try|tell|tag|leave|send|grab|enjoy|start|ask|reach|chat|talk|drop|don't miss|never miss"
 )
+CALL_TO_ACTION = re.compile(rf"{CLAUSE_START}(?:{ACTION_VERBS})\b", re.IGNORECASE)
+ENGAGEMENT_PHRASE = re.compile(
+    r"\bsubscrib\w*|\bsign(?:ing)? up\b|\b(?:get|stay|keep) (?:updated|informed|tuned|in touch|connected)\b|"
+    r"\b(?:like|follow|join|contact|visit|email|call|message) us\b|\bshare this\b",
+    re.IGNORECASE,
+)
+# Pronouns are matched case-sensitively so that "US" (the country) is not "us".
+PUBLISHER_REFERENCE = re.compile(
+    r"\b(?:[Uu]s|[Oo]urs?|[Ww]e|[Ww]e're|[Ww]e'll|OUR)\b|"
+    r"(?i:\bthis (?:article|post|page|blog|guide|video|site|story)\b|https?://|www\.|\S+@\S+\.\w+|@\w+|"
+    r"\+?\d[\d ()-]{6,}\d|\b(?:facebook|instagram|twitter|tiktok|youtube|linkedin|pinterest|whatsapp)\b|"
+    r"\bnewsletter|\binbox\b|\bfree\b|\d+ ?% off\b|\bdiscount|\boffers?\b)"
+)
+LEGAL = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bprivacy (?:policy|notice)\b|"
+    r"\bterms (?:of (?:use|service)|and conditions|& conditions)\b|\bcookie (?:policy|settings)\b",
+    re.IGNORECASE,
+)
+NAVIGATION_PHRASE = re.compile(
+    r"^\W*(?:back to (?:top|home)|skip to (?:main )?content|(?:previous|next|older|newer) "
+    r"(?:post|article|page|entry)|page \d+ of \d+|home|menu)\W*$",
+    re.IGNORECASE,
+)
+NAVIGATION_SEPARATOR = re.compile(r"\s+[|•·›»/>]\s+|\s*\|\s*")
 
 
 def normalised_line(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-def promotional_score(text: str) -> int:
-    return sum(1 for pattern in PROMOTIONAL_PATTERNS if pattern.search(text))
+def is_call_to_action(text: str) -> bool:
+    return bool(ENGAGEMENT_PHRASE.search(text)) or (
+        bool(CALL_TO_ACTION.search(text)) and bool(PUBLISHER_REFERENCE.search(text))
+    )
 
 
-def is_candidate(block: Block, next_block: Block | None) -> bool:
-    """Only short standalone lines can be boilerplate: a heading with a body is never one."""
-    if block.kind is BlockKind.FRONT_MATTER:
-        return False
-    if block.end_line - block.start_line + 1 > MAX_BOILERPLATE_LINES:
+def is_navigation(text: str) -> bool:
+    if NAVIGATION_PHRASE.match(text):
+        return True
+    items = [item for item in NAVIGATION_SEPARATOR.split(text.strip()) if item.strip()]
+    return len(items) >= MIN_NAVIGATION_ITEMS and all(len(item.split()) <= MAX_NAVIGATION_ITEM_WORDS for item in items)
+
+
+def is_short_line(block: Block) -> bool:
+    if block.kind is BlockKind.FRONT_MATTER or block.end_line - block.start_line + 1 > MAX_BOILERPLATE_LINES:
         return False
     if block.kind is BlockKind.HEADING:
-        has_body = bool(block.text) or (next_block is not None and next_block.kind is BlockKind.PARAGRAPH)
-        return not has_body and len(block.heading.split()) <= MAX_BOILERPLATE_WORDS
+        return len(block.heading.split()) <= MAX_BOILERPLATE_WORDS
     return block.heading is None and len(block.text.split()) <= MAX_BOILERPLATE_WORDS
+
+
+def heads_a_body(block: Block, next_block: Block | None) -> bool:
+    return block.kind is BlockKind.HEADING and (
+        bool(block.text) or (next_block is not None and next_block.kind is BlockKind.PARAGRAPH)
+    )
 
 
 def block_line_text(block: Block) -> str:
@@ -71,26 +93,25 @@ def block_line_text(block: Block) -> str:
 
 
 def mark_boilerplate(blocks_by_source: dict[str, list[Block]]) -> None:
-    """Sets Block.boilerplate in place, using counts across all sources so repeats are seen."""
-    candidates: list[tuple[Block, bool, bool]] = []
-    seen_in: dict[str, set[tuple[str, int]]] = {}
-    for source, blocks in blocks_by_source.items():
+    """Sets Block.boilerplate in place, using counts across all sources so repeats are seen.
+
+    A heading over a body is never boilerplate for repeating ("Conclusion" heads many articles), but it is
+    when it is itself a call to action, legal or navigation line; its body then stands as content on its own.
+    """
+    candidates: list[tuple[Block, bool]] = []
+    places: Counter[str] = Counter()
+    for blocks in blocks_by_source.values():
         for index, block in enumerate(blocks):
-            next_block = blocks[index + 1] if index + 1 < len(blocks) else None
-            if not is_candidate(block, next_block):
+            if not is_short_line(block):
                 continue
-            at_end = next_block is None
-            standalone = at_end or next_block.kind is BlockKind.HEADING or block.kind is BlockKind.HEADING
-            candidates.append((block, at_end, standalone))
-            seen_in.setdefault(normalised_line(block_line_text(block)), set()).add((source, index))
-    occurrences = Counter({key: len(places) for key, places in seen_in.items()})
-    for block, at_end, standalone in candidates:
+            standalone = not heads_a_body(block, blocks[index + 1] if index + 1 < len(blocks) else None)
+            candidates.append((block, standalone))
+            if standalone:
+                places[normalised_line(block_line_text(block))] += 1
+    for block, standalone in candidates:
         text = block_line_text(block)
-        promotional = min(promotional_score(text), 3)
-        repeated = occurrences[normalised_line(text)] >= 2 and bool(normalised_line(text))
-        score = promotional + 2 * repeated + at_end + standalone
-        block.boilerplate = (
-            (promotional >= 2 and standalone)
-            or (promotional >= 1 and score >= 3)
-            or (repeated and standalone and len(text.split()) <= MAX_UNPROMOTED_REPEAT_WORDS)
+        key = normalised_line(text)
+        repeated_stub = (
+            standalone and bool(key) and places[key] >= 2 and len(text.split()) <= MAX_UNPROMOTED_REPEAT_WORDS
         )
+        block.boilerplate = repeated_stub or is_call_to_action(text) or bool(LEGAL.search(text)) or is_navigation(text)

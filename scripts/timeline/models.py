@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 from scripts.timeline.durations import DURATION_HINT, Duration, parse_duration
 
 CareLevel = Literal["emergency", "urgent", "soon"]
-HowCommon = Literal["expected", "common", "uncommon", "rare"]
+HowCommon = Literal["expected", "common", "uncommon", "rare", "not_known"]
 EFFECT_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 

@@ -24,7 +24,7 @@ FIELD_HELP = {
     "typical_end": "when it usually goes, like 3d, or null for an effect that is never normal",
     "see_help_after": "when it stops being normal, like 7d; the same as onset if it is never normal",
     "watch_until": "for an effect that is never normal: the last time it tends to start, like 2w",
-    "how_common": "one of expected, common, uncommon or rare",
+    "how_common": "one of expected, common, uncommon, rare or not_known",
     "self_care": "a list of things that help, one short sentence each",
     "before_treatment": "a list of things that lower the risk, one short sentence each",
     "get_help": "a list of care cards, each with a level and a list of signs",

@@ -10,6 +10,8 @@ HOW_COMMON_LABELS = {
     "common": "Common",
     "uncommon": "Uncommon",
     "rare": "Rare",
+    # For effects the studies list without saying how often: better no label than a guessed one.
+    "not_known": "Not known: the studies do not say how often",
 }
 
 

@@ -87,7 +87,7 @@ def test_missing_field_points_at_its_effect(tmp_path):
     message, text = only_problem(tmp_path, "    how_common: common\n", "")
     assert message == (
         f'data/side-effects.yml:{line_number_of(text, "- id: peeling")}: effect "peeling": "how_common" is missing; '
-        "add it: one of expected, common, uncommon or rare"
+        "add it: one of expected, common, uncommon, rare or not_known"
     )
 
 
@@ -101,7 +101,8 @@ def test_bad_care_level(tmp_path):
 
 def test_bad_how_common(tmp_path):
     message, _ = only_problem(tmp_path, "how_common: rare", "how_common: sometimes")
-    assert "how_common \"sometimes\" is not allowed; use 'expected', 'common', 'uncommon' or 'rare'" in message
+    allowed = "'expected', 'common', 'uncommon', 'rare' or 'not_known'"
+    assert f'how_common "sometimes" is not allowed; use {allowed}' in message
 
 
 def test_duplicate_id(tmp_path):

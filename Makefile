@@ -49,6 +49,7 @@ test: install chromium node-tools
 check: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/actionlint
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
 # Speed and size figures (site build, page weight, Lighthouse LCP, source tool); BENCH_ARGS=--write records them in BENCHMARKS.md.

@@ -40,6 +40,7 @@ def test_hooks_cover_the_fast_checks():
         "check-content",
         "ruff-lint",
         "ruff-format",
+        "actionlint",
     }
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from scripts.common.content_errors import ContentError, ContentProblem
+from scripts.common.content_errors import ContentError, problems_summary
+from scripts.common.yaml_loader import read_text
 from scripts.site.site_content import SIDE_EFFECTS_FILE, SiteContent
 
 GENERATED_PAGE = f"{SIDE_EFFECTS_FILE} (generated page)"
@@ -23,9 +24,9 @@ def content_problems(root: Path) -> list[str]:
     for path in sorted((root / "docs").rglob("*.md")):
         name = path.relative_to(root).as_posix()
         try:
-            sources[name] = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            unreadable.append(str(ContentProblem(name, None, "this file is not UTF-8 text; save it again as UTF-8")))
+            sources[name] = read_text(path, name)
+        except ContentError as error:
+            unreadable += [str(problem) for problem in error.problems]
     try:
         site = SiteContent.load(root)
         sources[GENERATED_PAGE] = site.timeline_page(root)
@@ -42,8 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        count = len(problems)
-        print(f"{count} problem{'s' if count != 1 else ''} to fix before the site can be built")
+        print(problems_summary(len(problems)))
     return 1 if problems else 0
 
 

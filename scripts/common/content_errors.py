@@ -1,7 +1,9 @@
-"""Errors in editors' content, worded so an editor can act on them."""
+"""Errors in editors' content, worded so an editor can act on them, and the wording helpers they share."""
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -24,3 +26,13 @@ class ContentError(Exception):
     def __init__(self, problems: list[ContentProblem]):
         self.problems = problems
         super().__init__("\n".join(str(problem) for problem in problems))
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    """' (did you mean 'Chu'?)' when a choice is close to a misspelt value, else ''."""
+    close = difflib.get_close_matches(value, sorted(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def problems_summary(count: int) -> str:
+    return f"{count} problem{'s' if count != 1 else ''} to fix before the site can be built"

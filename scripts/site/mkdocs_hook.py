@@ -7,7 +7,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from scripts.common.content_errors import ContentError
+from scripts.common.content_errors import ContentError, problems_summary
+from scripts.common.yaml_loader import decode_utf8
 from scripts.site.site_content import TIMELINE_PAGE, SiteContent
 from scripts.site.structured_data import medical_web_page
 
@@ -35,15 +36,12 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, TIMELINE_PAGE, content=_site.timeline_page(root)))
         # Excluded files are included here so snippets get their own check.
         sources = {
-            _display_path(config, file): file.content_string
+            _display_path(config, file): decode_utf8(file.content_bytes, _display_path(config, file))
             for file in files.documentation_pages(inclusion=InclusionLevel.all)
         }
-        checked = _site.check_pages(sources)
+        checked = _site.check_pages(sources, config.mdx_configs.get("pymdownx.snippets"))
     except ContentError as error:
-        count = len(error.problems)
-        raise PluginError(
-            f"{count} problem{'s' if count != 1 else ''} to fix before the site can be built:\n{error}"
-        ) from error
+        raise PluginError(f"{problems_summary(len(error.problems))}:\n{error}") from None
     _metadata = {file.src_uri: checked[_display_path(config, file)] for file in files.documentation_pages()}
     return files
 

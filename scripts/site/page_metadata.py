@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Literal
 
-import yaml
+from scripts.common.content_errors import ContentError, ContentProblem, did_you_mean
+from scripts.common.markdown_source import split_front_matter
+from scripts.common.yaml_loader import EXAMPLE_DATE, parse_yaml
 
-from scripts.common.content_errors import ContentProblem
-from scripts.common.yaml_lines import key_lines, load
-
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
 CITATION = re.compile(r"\[\[([^\[\]]+)\]\]")
-EXAMPLE_DATE = "2027-11-01"
 REQUIRED_FIELDS = ("title", "description", "last_reviewed", "next_review", "sources")
 # Keys Material for MkDocs itself understands; anything else is most likely a typo.
 THEME_FIELDS = ("hide", "icon", "status", "subtitle", "search", "template", "tags")
@@ -46,63 +42,35 @@ class CheckedPage:
     problems: list[ContentProblem]
 
 
-def _suggest(value: str, choices) -> str:
-    close = difflib.get_close_matches(value, list(choices), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 def check_page(path: str, source: str, reference_ids: set[str]) -> CheckedPage:
     """Check a page's front matter and in-text citations against the reference list."""
-    match = FRONT_MATTER.match(source)
-    if not match:
+    page = split_front_matter(source)
+    if page.front_matter is None:
         fields = ", ".join(REQUIRED_FIELDS)
-        return CheckedPage(
-            None,
-            [
-                ContentProblem(
-                    path,
-                    1,
-                    f"the page has no front matter; start it with a line '---', then the fields {fields}, then "
-                    f"another '---'",
-                )
-            ],
+        message = (
+            f"the page has no front matter; start it with a line '---', then the fields {fields}, then another '---'"
         )
-    front_matter = match.group(1) or ""
+        return CheckedPage(None, [ContentProblem(path, 1, message)])
     try:
-        data = load(front_matter) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        return CheckedPage(
-            None,
-            [
-                ContentProblem(
-                    path,
-                    line,
-                    f"the front matter is not valid YAML ({getattr(error, 'problem', error)}); check for a missing "
-                    f"colon, quote or bracket",
-                )
-            ],
-        )
+        # Front matter starts on line 2 of the file, after the opening '---'.
+        document = parse_yaml(page.front_matter, path, first_line=2)
+    except ContentError as error:
+        return CheckedPage(None, error.problems)
+    data = {} if document.data is None else document.data
     if not isinstance(data, dict):
         return CheckedPage(
             None, [ContentProblem(path, 2, "the front matter must be 'name: value' lines, like title: Aftercare")]
         )
 
-    # Front matter starts on line 2 of the file, after the opening '---'.
-    lines = {key: line + 1 for key, line in key_lines(front_matter).items()}
     problems: list[ContentProblem] = []
 
     def problem(key: str | None, message: str) -> None:
-        problems.append(ContentProblem(path, lines.get(key, 1) if key else 1, message))
+        problems.append(ContentProblem(path, document.line_of([key]) if key in data else 1, message))
 
     for key in data:
         if key not in REQUIRED_FIELDS and key not in THEME_FIELDS and key != "generated_list":
-            problem(
-                key,
-                f"{key!r} is not a field pages use{_suggest(str(key), REQUIRED_FIELDS + THEME_FIELDS)}; remove it or "
-                f"fix its spelling",
-            )
+            hint = did_you_mean(str(key), REQUIRED_FIELDS + THEME_FIELDS)
+            problem(key, f"{key!r} is not a field pages use{hint}; remove it or fix its spelling")
     for key in REQUIRED_FIELDS:
         if data.get(key) in (None, "", []):
             problem(key if key in data else None, f"{key} is missing; {FIELD_HELP[key]}")
@@ -159,10 +127,11 @@ def check_page(path: str, source: str, reference_ids: set[str]) -> CheckedPage:
             source_ids = sources
             for source_id in sources:
                 if source_id not in reference_ids:
+                    hint = did_you_mean(source_id, reference_ids)
                     problem(
                         "sources",
-                        f"sources lists unknown reference {source_id!r}{_suggest(source_id, reference_ids)}; use an "
-                        f"ID from data/references.yml, or add the reference there first",
+                        f"sources lists unknown reference {source_id!r}{hint}; use an ID from data/references.yml,"
+                        " or add the reference there first",
                     )
             for source_id in sorted({item for item in sources if sources.count(item) > 1}):
                 problem("sources", f"sources lists {source_id!r} twice; keep it once")
@@ -171,19 +140,20 @@ def check_page(path: str, source: str, reference_ids: set[str]) -> CheckedPage:
     if generated_list is not None and generated_list not in GENERATED_LISTS:
         problem("generated_list", f"generated_list must be one of {', '.join(GENERATED_LISTS)}, not {generated_list!r}")
 
-    body_start = source[: match.end()].count("\n") + 1
-    for offset, body_line in enumerate(source[match.end() :].split("\n")):
+    for offset, body_line in enumerate(page.body.split("\n")):
         for cited in CITATION.findall(body_line):
             if cited not in source_ids:
                 known = cited in reference_ids
                 fix = (
                     f"add {cited} to sources in the front matter"
                     if known
-                    else f"use an ID from data/references.yml{_suggest(cited, reference_ids)}"
+                    else f"use an ID from data/references.yml{did_you_mean(cited, reference_ids)}"
                 )
                 problems.append(
                     ContentProblem(
-                        path, body_start + offset, f"the citation [[{cited}]] is not in this page's sources; {fix}"
+                        path,
+                        page.body_first_line + offset,
+                        f"the citation [[{cited}]] is not in this page's sources; {fix}",
                     )
                 )
 

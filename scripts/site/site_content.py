@@ -14,6 +14,7 @@ from scripts.site.citations import link_citations
 from scripts.site.glossary import GlossaryEntry, abbreviation_definitions, load_glossary, render_glossary_list
 from scripts.site.page_metadata import PageMetadata, check_page, check_snippet
 from scripts.site.references import Reference, load_references
+from scripts.site.snippets import missing_snippets
 from scripts.timeline import build_timeline_page
 
 REFERENCES_FILE = "data/references.yml"
@@ -38,12 +39,6 @@ class SiteContent:
                 return loader(project_root / name, name)
             except ContentError as error:
                 problems.extend(error.problems)
-            except FileNotFoundError:
-                problems.append(
-                    ContentProblem(name, None, f"this data file is missing; restore it with: git checkout -- {name}")
-                )
-            except UnicodeDecodeError:
-                problems.append(ContentProblem(name, None, "this file is not UTF-8 text; save it again as UTF-8"))
             return empty
 
         references = load(load_references, REFERENCES_FILE, {})
@@ -53,22 +48,15 @@ class SiteContent:
         return cls(references=references, glossary=glossary)
 
     def timeline_page(self, project_root: Path) -> str:
-        if not (project_root / SIDE_EFFECTS_FILE).is_file():
-            raise ContentError(
-                [
-                    ContentProblem(
-                        SIDE_EFFECTS_FILE,
-                        None,
-                        f"this data file is missing; restore it with: git checkout -- {SIDE_EFFECTS_FILE}",
-                    )
-                ]
-            )
         return build_timeline_page(
             project_root / SIDE_EFFECTS_FILE, set(self.references), display_path=SIDE_EFFECTS_FILE
         )
 
-    def check_pages(self, sources: dict[str, str]) -> dict[str, PageMetadata]:
-        """Check every page (and snippet); raise one ContentError listing all problems across the site."""
+    def check_pages(self, sources: dict[str, str], snippet_options: dict | None = None) -> dict[str, PageMetadata]:
+        """Check every page (and snippet); raise one ContentError listing all problems across the site.
+
+        With `snippet_options` (pymdownx.snippets' settings) every included snippet must exist too.
+        """
         checked: dict[str, PageMetadata] = {}
         problems: list[ContentProblem] = []
         for path in sorted(sources):
@@ -77,6 +65,8 @@ class SiteContent:
                 continue
             result = check_page(path, sources[path], set(self.references))
             problems += result.problems
+            if snippet_options is not None:
+                problems += missing_snippets(path, sources[path], snippet_options)
             if result.metadata:
                 checked[path] = result.metadata
         if problems:

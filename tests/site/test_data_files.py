@@ -52,9 +52,12 @@ def test_invalid_yaml_and_wrong_shape(tmp_path):
         "data/references.yml:2: this is not valid YAML"
     )
     assert problems_of(load_references, tmp_path, "id: Chu\n", "data/references.yml") == [
-        "data/references.yml:1: the file must be a list, each reference starting with '- '; each reference needs id, "
-        "citation and kind (url is optional)"
+        "data/references.yml:1: the file must be a list; write each reference starting with '- '; "
+        "each reference needs id, citation and kind (url is optional)"
     ]
+    assert problems_of(load_references, tmp_path, "[]\n", "data/references.yml")[0].startswith(
+        "data/references.yml:1: the file lists nothing; write each reference starting with '- '"
+    )
 
 
 def test_glossary_rejects_brackets_then_duplicates(tmp_path):

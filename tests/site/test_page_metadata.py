@@ -76,7 +76,7 @@ def test_review_date_rules():
 
 def test_invalid_yaml_points_at_the_line():
     assert messages(GOOD.replace("sources: [Chu, A&G]", "sources: [Chu, A&G"))[0].startswith(
-        "docs/aftercare.md:7: the front matter is not valid YAML"
+        "docs/aftercare.md:7: this is not valid YAML"
     )
 
 

@@ -9,13 +9,14 @@ Usage: python -m scripts.checks.link_check SITE_DIR
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import sys
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
+
+from scripts.common.content_errors import did_you_mean
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # Any base works: it only lets urljoin resolve relative links; links to another host are external.
@@ -160,8 +161,7 @@ class _Site:
         if fragment in ids:
             return None
         shown = target.relative_to(self.site_dir).as_posix()
-        close = difflib.get_close_matches(fragment, sorted(ids), n=1)
-        hint = f" (did you mean #{close[0]}?)" if close else ""
+        hint = did_you_mean(f"#{fragment}", (f"#{known}" for known in ids))
         return (
             f"the page {shown} has no section with id '{fragment}'{hint}; fix the #part of the link to match a heading"
         )

@@ -15,11 +15,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from scripts.common.content_errors import ContentProblem
-from scripts.common.yaml_lines import compose, key_lines, line_of, load
-from scripts.site.page_metadata import EXAMPLE_DATE, FRONT_MATTER
+from scripts.common.content_errors import ContentError, ContentProblem
+from scripts.common.markdown_source import split_front_matter
+from scripts.common.yaml_loader import EXAMPLE_DATE, load_yaml_file, parse_yaml, read_text
 from scripts.site.site_content import SNIPPETS_DIR
 
 DUE_WITHIN_DAYS = 30
@@ -45,30 +43,28 @@ def _date_or_problem(value, file: str, line: int | None) -> ReviewDate | Content
 
 
 def _page_review_date(path: Path, name: str) -> ReviewDate | ContentProblem:
-    match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
-    if not match:
-        return ContentProblem(name, 1, "the page has no front matter, so its next_review date cannot be read")
-    front_matter = match.group(1) or ""
     try:
-        data = load(front_matter)
-    except yaml.YAMLError:
-        return ContentProblem(name, 1, "the front matter is not valid YAML; `make check` shows where")
-    # Front matter starts on line 2 of the file, after the opening '---'.
-    line = key_lines(front_matter).get("next_review", 0) + 1
-    return _date_or_problem(data.get("next_review") if isinstance(data, dict) else None, name, line)
+        page = split_front_matter(read_text(path, name))
+        if page.front_matter is None:
+            return ContentProblem(name, 1, "the page has no front matter, so its next_review date cannot be read")
+        # Front matter starts on line 2 of the file, after the opening '---'.
+        document = parse_yaml(page.front_matter, name, first_line=2)
+    except ContentError as error:
+        return error.problems[0]
+    data = document.data if isinstance(document.data, dict) else {}
+    return _date_or_problem(data.get("next_review"), name, document.line_of(["next_review"]))
 
 
 def _data_page_review_date(path: Path, name: str) -> ReviewDate | ContentProblem | None:
     """The review date of a data file's `page:` block; None for data files that generate no page."""
-    text = path.read_text(encoding="utf-8")
     try:
-        data = load(text)
-        root = compose(text)
-    except yaml.YAMLError:
-        return ContentProblem(name, None, "this is not valid YAML; `make check` shows where")
+        document = load_yaml_file(path, name)
+    except ContentError as error:
+        return error.problems[0]
+    data = document.data
     if not (isinstance(data, dict) and isinstance(data.get("page"), dict)):
         return None
-    return _date_or_problem(data["page"].get("next_review"), name, line_of(root, ["page", "next_review"]))
+    return _date_or_problem(data["page"].get("next_review"), name, document.line_of(["page", "next_review"]))
 
 
 def review_dates(root: Path) -> list[ReviewDate | ContentProblem]:

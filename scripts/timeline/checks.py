@@ -6,9 +6,9 @@ message that says how to fix it; loading.py turns the path into a line number.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
+from scripts.common.content_errors import did_you_mean
 from scripts.timeline.models import SideEffect, SideEffectsFile
 
 Path = tuple[str | int, ...]
@@ -103,10 +103,9 @@ def _source_issues(effect: SideEffect, path: Path, known_reference_ids: set[str]
     for position, reference_id in enumerate(effect.sources):
         if reference_id in known_reference_ids:
             continue
-        close = difflib.get_close_matches(reference_id, sorted(known_reference_ids), n=1)
-        suggestion = f'did you mean "{close[0]}"? ' if close else ""
         yield (
             (*path, "sources", position),
-            f'effect "{effect.id}": source "{reference_id}" is not in data/references.yml; {suggestion}'
-            "use an id from that file, or add the reference there first",
+            f'effect "{effect.id}": source "{reference_id}" is not in data/references.yml'
+            f"{did_you_mean(reference_id, known_reference_ids)}; use an id from that file, or add the reference there"
+            " first",
         )

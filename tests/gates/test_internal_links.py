@@ -49,7 +49,7 @@ def test_misspelt_section_on_another_page_suggests_the_real_one(site_copy):
     [message] = messages(site_copy)
     assert (
         "-> ../side-effects/#when-to-get-hlp: the page side-effects/index.html has no section with id "
-        "'when-to-get-hlp' (did you mean #when-to-get-help?)" in message
+        "'when-to-get-hlp' (did you mean '#when-to-get-help'?)" in message
     )
 
 

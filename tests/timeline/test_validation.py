@@ -71,7 +71,8 @@ def test_unknown_reference_id_suggests_the_close_one(tmp_path):
     message, text = only_problem(tmp_path, "sources: [Chu]", "sources: [Chuu]")
     assert message == (
         f'data/side-effects.yml:{line_number_of(text, "sources: [Chuu]")}: effect "peeling": source "Chuu" '
-        'is not in data/references.yml; did you mean "Chu"? use an id from that file, or add the reference there first'
+        "is not in data/references.yml (did you mean 'Chu'?); use an id from that file, or add the reference "
+        "there first"
     )
 
 

@@ -17,18 +17,18 @@ def problems(text: str, first_line: int = 1) -> list[str]:
 
 
 def test_values_come_with_the_line_of_each_key_and_item():
-    document = parse_yaml("page:\n  title: A\nitems:\n  - id: one\n    on: 2026-11-21\n  - id: two\n", "data/x.yml")
+    document = parse_yaml("page:\n  title: A\nitems:\n  - id: one\n    date: 2026-11-21\n  - id: two\n", "data/x.yml")
 
     assert document.data == {
         "page": {"title": "A"},
-        "items": [{"id": "one", "on": datetime.date(2026, 11, 21)}, {"id": "two"}],
+        "items": [{"id": "one", "date": datetime.date(2026, 11, 21)}, {"id": "two"}],
     }
     assert document.line_of(["page", "title"]) == 2
     assert document.line_of(["items", 1]) == 6
-    assert document.line_of(["items", 0, "on"]) == 5
+    assert document.line_of(["items", 0, "date"]) == 5
     # A key that is not there points at the entry it belongs in; names that are not in the YAML are passed over.
     assert document.line_of(["items", 1, "missing"]) == 6
-    assert document.line_of(["items", 0, "function-plain[check()]", "on"]) == 4
+    assert document.line_of(["items", 0, "function-plain[check()]", "date"]) == 4
 
 
 def test_lines_count_from_where_the_text_starts_in_its_file():

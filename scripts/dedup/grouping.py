@@ -1,45 +1,62 @@
-"""Grouping sections that say the same thing.
+"""Grouping sections that say the same thing, wherever they stand.
 
-Spun rewrites share few exact phrases, so similarity alone is weak. Two kinds of evidence link sections:
-- alignment: two articles that are rewrites of each other (similar vocabulary, often glued into one source)
-  have their sections in the same order, so sections matched by an order-preserving alignment are linked
-  when their own content agrees enough;
-- direct: sections with high content similarity are linked wherever they are.
-Candidates come from an inverted index over each section's rarest content terms with capped posting
-lists, so cost grows with the number of sections rather than with the number of pairs.
+Spun rewrites share few exact phrases, so two kinds of evidence link sections:
+- direct: two sections are similar enough on their own (content words plus spin-resistant anchors);
+- ordered runs: when two articles look like rewrites of each other (wherever they stand: one file, two
+  files, two formats), their sections are aligned in order and matched sections are linked at a much lower
+  similarity. Sections that only share a topic rarely line up one after another, and a shared heading
+  counts for nothing (headings are left out of the comparison).
+Links are merged strongest first, and a merge that would put two sections of one article together is refused.
+Candidates come from an inverted index over each section's rarest terms with capped posting lists, after
+identical texts are collapsed, so cost grows with the number of sections however they are split into files.
 """
 
 from __future__ import annotations
 
 import heapq
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 
-from .features import content_terms, row_cosines, tfidf_rows
+from .features import content_terms, row_cosines, section_vectors, tfidf_rows
 from .models import Section
 
 
 @dataclass(frozen=True)
 class GroupingConfig:
-    signature_terms: int = 10
-    max_posting: int = 64
-    neighbours_per_section: int = 24
-    candidate_floor: float = 0.08
-    direct_threshold: float = 0.7
-    article_threshold: float = 0.42
-    same_source_bonus: float = 0.15
-    partners_per_article: int = 8
-    align_threshold: float = 0.18
-    confident_threshold: float = 0.4
-    min_aligned_sections: int = 3
-    heading_weight: float = 0.05
-    role_bonus: float = 0.1
+    """The only tunable settings; tests/dedup/test_settings.py shows results hold from 0.75x to 1.25x of each."""
+
+    # Similarity at which two sections are linked on their own evidence, wherever they are.
+    link_threshold: float = 0.5
+    # Article similarity at which two articles are aligned section by section as possible rewrites.
+    article_threshold: float = 0.22
+    # Similarity at which two sections that line up in order in aligned articles are linked.
+    align_threshold: float = 0.12
+    # Weight of anchors (numbers with units, names, small-word runs) beside content words.
+    anchor_weight: float = 0.3
 
 
 DEFAULT_CONFIG = GroupingConfig()
+
+# Candidates: each section is indexed by its highest-weighted terms ...
+SIGNATURE_TERMS = 12
+# ... among terms shared by at most this many distinct texts; commoner terms say "same topic", not "rewrite",
+# and exact copies were collapsed before, so a paragraph copied into any number of files is not cut off.
+MAX_POSTING = 64
+# Each section keeps the candidates that share most signature terms with it; rewrites share several.
+NEIGHBOURS_PER_SECTION = 24
+# Each article is aligned with at most this many most similar articles; larger families link through chains.
+PARTNERS_PER_ARTICLE = 8
+# Two sections lining up may be chance; three in order make two articles rewrites of each other.
+MIN_ALIGNED_SECTIONS = 3
+# Alignment is quadratic in article length; longer "articles" are whole files whose articles were not told
+# apart, and their sections are compared through direct links only.
+MAX_ALIGNED_ARTICLE = 80
+# Rows of the candidate search are processed in chunks, so memory stays bounded on any corpus.
+CANDIDATE_CHUNK = 2048
 
 
 @dataclass(frozen=True)
@@ -49,57 +66,161 @@ class Link:
     right: int
 
 
-def signature_matrix(matrix: sparse.csr_matrix, config: GroupingConfig) -> sparse.csr_matrix:
-    """Each row keeps only its highest-weighted terms among those shared by 2..max_posting rows."""
+def exact_key(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def representatives(texts: list[str]) -> np.ndarray:
+    """Index of the first section with the same normalised text (itself when it is the first or empty)."""
+    first: dict[str, int] = {}
+    result = np.arange(len(texts))
+    for index, text in enumerate(texts):
+        key = exact_key(text)
+        if key:
+            result[index] = first.setdefault(key, index)
+    return result
+
+
+def signature_matrix(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Each row keeps only its highest-weighted terms among those shared by 2..MAX_POSTING rows."""
     document_frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    usable = (document_frequency >= 2) & (document_frequency <= config.max_posting)
+    usable = (document_frequency >= 2) & (document_frequency <= MAX_POSTING)
     rows, cols = [], []
     for row in range(matrix.shape[0]):
         start, stop = matrix.indptr[row], matrix.indptr[row + 1]
-        terms = matrix.indices[start:stop]
-        weights = matrix.data[start:stop]
+        terms, weights = matrix.indices[start:stop], matrix.data[start:stop]
         keep = usable[terms]
         terms, weights = terms[keep], weights[keep]
-        if len(terms) > config.signature_terms:
-            # Stable sort on (-weight, term) keeps the choice deterministic under ties.
-            order = np.lexsort((terms, -weights))[: config.signature_terms]
-            terms = terms[order]
-        rows.extend([row] * len(terms))
-        cols.extend(terms.tolist())
-    data = np.ones(len(rows), dtype=np.int32)
-    return sparse.csr_matrix((data, (rows, cols)), shape=matrix.shape)
+        if len(terms) > SIGNATURE_TERMS:
+            # Sorting on (-weight, term) keeps the choice deterministic under ties.
+            terms = terms[np.lexsort((terms, -weights))[:SIGNATURE_TERMS]]
+        rows.append(np.full(len(terms), row))
+        cols.append(terms)
+    rows_array = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    cols_array = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+    data = np.ones(len(rows_array), dtype=np.int32)
+    return sparse.csr_matrix((data, (rows_array, cols_array)), shape=matrix.shape)
 
 
-def candidate_pairs(
-    matrix: sparse.csr_matrix, config: GroupingConfig, chunk: int = 4096
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs (left < right) sharing signature terms, each row keeping its neighbours with most shared terms."""
-    signatures = signature_matrix(matrix, config)
+def candidate_pairs(matrix: sparse.csr_matrix) -> np.ndarray:
+    """Row pairs (left < right) sharing signature terms, each row keeping the neighbours sharing most."""
+    signatures = signature_matrix(matrix)
     transposed = signatures.T.tocsr()
-    lefts, rights = [], []
-    for start in range(0, matrix.shape[0], chunk):
-        shared = (signatures[start : start + chunk] @ transposed).tocsr()
+    found = []
+    for start in range(0, matrix.shape[0], CANDIDATE_CHUNK):
+        shared = (signatures[start : start + CANDIDATE_CHUNK] @ transposed).tocsr()
+        shared.setdiag(0, k=start)
+        shared.eliminate_zeros()
         for offset in range(shared.shape[0]):
-            row = start + offset
             begin, end = shared.indptr[offset], shared.indptr[offset + 1]
             others, counts = shared.indices[begin:end], shared.data[begin:end]
-            keep = others != row
-            others, counts = others[keep], counts[keep]
-            if len(others) > config.neighbours_per_section:
-                order = np.lexsort((others, -counts))[: config.neighbours_per_section]
-                others = others[order]
-            lefts.append(np.minimum(others, row))
-            rights.append(np.maximum(others, row))
-    if not lefts:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0)
-    pairs = np.unique(np.stack([np.concatenate(lefts), np.concatenate(rights)], axis=1), axis=0)
-    if len(pairs) == 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0)
-    scores = row_cosines(matrix, pairs[:, 0], pairs[:, 1])
-    keep = scores >= config.candidate_floor
-    return pairs[keep, 0], pairs[keep, 1], scores[keep]
+            if len(others) > NEIGHBOURS_PER_SECTION:
+                others = others[np.lexsort((others, -counts))[:NEIGHBOURS_PER_SECTION]]
+            row = start + offset
+            found.append(np.stack([np.minimum(others, row), np.maximum(others, row)], axis=1))
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    return np.unique(np.concatenate(found), axis=0)
+
+
+class ConstrainedUnionFind:
+    """Union-find that refuses merges putting two sections of one article into one group."""
+
+    def __init__(self, articles: list[set[int]]) -> None:
+        self.parent = list(range(len(articles)))
+        self.articles = [set(item) for item in articles]
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, left: int, right: int) -> int | None:
+        """Merges the two groups and returns the surviving root, or None when the merge is refused."""
+        left, right = self.find(left), self.find(right)
+        if left == right:
+            return left
+        if self.articles[left] & self.articles[right]:
+            return None
+        if (len(self.articles[left]), -left) < (len(self.articles[right]), -right):
+            left, right = right, left
+        self.parent[right] = left
+        self.articles[left] |= self.articles[right]
+        self.articles[right] = set()
+        return left
+
+
+def merge_by_average_link(articles: list[set[int]], links: list[Link], floor: float) -> ConstrainedUnionFind:
+    """Average-linkage agglomeration: the two groups whose members are on average most linked merge first.
+
+    A pair without a link counts as 0, so two families of rewrites that touch through one shared sentence
+    (two intros that both define the treatment) stay apart, while a section linked to every member of a
+    group joins it. Merging stops below floor; merges putting two sections of one article together are refused.
+    """
+    union_find = ConstrainedUnionFind(articles)
+    size = [1] * len(articles)
+    support: dict[int, dict[int, float]] = defaultdict(dict)
+    for link in links:
+        a, b = link.left, link.right
+        support[a][b] = support[a].get(b, 0.0) + link.score
+        support[b][a] = support[b].get(a, 0.0) + link.score
+    heap = [(-total, a, b) for a in support for b, total in support[a].items() if a < b]
+    heapq.heapify(heap)
+    while heap:
+        negative_average, a, b = heapq.heappop(heap)
+        if union_find.find(a) != a or union_find.find(b) != b or b not in support[a]:
+            continue
+        average = support[a][b] / (size[a] * size[b])
+        if average != -negative_average:
+            continue
+        if average < floor:
+            break
+        root = union_find.union(a, b)
+        if root is None:
+            del support[a][b], support[b][a]
+            continue
+        absorbed = b if root == a else a
+        size[root] += size[absorbed]
+        del support[root][absorbed]
+        for other, total in support.pop(absorbed).items():
+            if other == root:
+                continue
+            del support[other][absorbed]
+            combined = support[root].get(other, 0.0) + total
+            support[root][other] = support[other][root] = combined
+        for other, total in support[root].items():
+            heapq.heappush(heap, (-total / (size[root] * size[other]), min(root, other), max(root, other)))
+    return union_find
+
+
+def article_keys(sections: list[Section]) -> np.ndarray:
+    numbering: dict[tuple[str, int], int] = {}
+    return np.array([numbering.setdefault((s.source, s.article), len(numbering)) for s in sections], dtype=np.int64)
+
+
+def article_pairs(
+    articles: np.ndarray, term_lists: list[list[str]], pairs: np.ndarray, config: GroupingConfig
+) -> list[tuple[int, int]]:
+    """Article pairs similar enough to be rewrites, found through their sections' candidate pairs."""
+    article_count = int(articles.max()) + 1
+    article_terms: list[list[str]] = [[] for _ in range(article_count)]
+    for index, article in enumerate(articles):
+        article_terms[article].extend(term_lists[index])
+    vectors = tfidf_rows(article_terms)
+    linked = np.sort(articles[pairs], axis=1) if len(pairs) else np.zeros((0, 2), dtype=np.int64)
+    linked = np.unique(linked[linked[:, 0] != linked[:, 1]], axis=0)
+    if len(linked) == 0:
+        return []
+    affinity = row_cosines(vectors, linked[:, 0], linked[:, 1])
+    keep = affinity >= config.article_threshold
+    linked, affinity = linked[keep], affinity[keep]
+    ranked: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
+    for score, (a, b) in zip(affinity.tolist(), linked.tolist(), strict=True):
+        ranked[a].append((-score, a, b))
+        ranked[b].append((-score, a, b))
+    kept = {item for article in ranked for item in sorted(ranked[article])[:PARTNERS_PER_ARTICLE]}
+    return [(a, b) for _, a, b in sorted(kept)]
 
 
 def aligned_pairs(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
@@ -123,184 +244,41 @@ def aligned_pairs(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]
     return matched[::-1]
 
 
-class ConstrainedUnionFind:
-    """Union-find that refuses merges putting two sections of one article into one group."""
-
-    def __init__(self, articles: list[int]) -> None:
-        self.parent = list(range(len(articles)))
-        self.articles = [{article} for article in articles]
-
-    def find(self, item: int) -> int:
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
-
-    def union(self, left: int, right: int) -> int | None:
-        """Merges the two groups and returns the surviving root, or None when the merge is refused."""
-        left, right = self.find(left), self.find(right)
-        if left == right:
-            return left
-        if self.articles[left] & self.articles[right]:
-            return None
-        if (len(self.articles[left]), -left) < (len(self.articles[right]), -right):
-            left, right = right, left
-        self.parent[right] = left
-        self.articles[left] |= self.articles[right]
-        self.articles[right] = set()
-        return left
-
-
-def merge_by_support(articles: list[int], links: list[Link]) -> ConstrainedUnionFind:
-    """Greedy agglomeration: the two groups with the largest summed link score merge first.
-
-    Summing lets a section join the group it has several medium links to, rather than the section it
-    has one slightly stronger link to; merges that would put two sections of one article together are refused.
-    """
-    union_find = ConstrainedUnionFind(articles)
-    support: dict[int, dict[int, float]] = defaultdict(dict)
-    for link in links:
-        a, b = link.left, link.right
-        support[a][b] = support[a].get(b, 0.0) + link.score
-        support[b][a] = support[b].get(a, 0.0) + link.score
-    heap = [(-total, a, b) for a in support for b, total in support[a].items() if a < b]
-    heapq.heapify(heap)
-    while heap:
-        negative_total, a, b = heapq.heappop(heap)
-        if union_find.find(a) != a or union_find.find(b) != b or support[a].get(b) != -negative_total:
-            continue
-        root = union_find.union(a, b)
-        if root is None:
-            del support[a][b], support[b][a]
-            continue
-        absorbed = b if root == a else a
-        del support[root][absorbed]
-        for other, total in support.pop(absorbed).items():
-            if other == root:
-                continue
-            del support[other][absorbed]
-            combined = support[root].get(other, 0.0) + total
-            support[root][other] = support[other][root] = combined
-            heapq.heappush(heap, (-combined, min(root, other), max(root, other)))
-    return union_find
-
-
-def article_keys(sections: list[Section]) -> list[int]:
-    numbering: dict[tuple[str, int], int] = {}
-    return [numbering.setdefault((section.source, section.article), len(numbering)) for section in sections]
-
-
-def article_pairs(
-    articles: list[int],
-    sources: list[str],
-    term_lists: list[list[str]],
-    lefts: np.ndarray,
-    rights: np.ndarray,
-    config: GroupingConfig,
-) -> list[tuple[float, int, int]]:
-    """Article pairs that look like rewrites of each other, found through their sections' candidate pairs."""
-    article_count = max(articles) + 1
-    article_terms: list[list[str]] = [[] for _ in range(article_count)]
-    article_source = [""] * article_count
-    for index, article in enumerate(articles):
-        article_terms[article].extend(term_lists[index])
-        article_source[article] = sources[index]
-    article_vectors = tfidf_rows(article_terms)
-    article_array = np.asarray(articles)
-    pairs = np.stack([article_array[lefts], article_array[rights]], axis=1) if len(lefts) else np.zeros((0, 2), int)
-    pairs = np.sort(pairs, axis=1)
-    pairs = np.unique(pairs[pairs[:, 0] != pairs[:, 1]], axis=0)
-    if len(pairs) == 0:
-        return []
-    affinity = row_cosines(article_vectors, pairs[:, 0], pairs[:, 1])
-    same_source = np.array([article_source[a] == article_source[b] for a, b in pairs])
-    affinity = affinity + config.same_source_bonus * same_source
-    ranked: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
-    for score, (a, b) in zip(affinity.tolist(), pairs.tolist(), strict=False):
-        if score >= config.article_threshold:
-            ranked[a].append((score, a, b))
-            ranked[b].append((score, a, b))
-    kept: set[tuple[float, int, int]] = set()
-    for article in sorted(ranked):
-        kept.update(
-            sorted(ranked[article], key=lambda item: (-item[0], item[1], item[2]))[: config.partners_per_article]
-        )
-    return sorted(kept, key=lambda item: (-item[0], item[1], item[2]))
-
-
-def structural_roles(sections: list[Section], articles: list[int]) -> list[str]:
-    """'intro' for an article's first section, 'closing' for its conclusion or last section, else 'body'."""
-    last_position: dict[int, int] = {}
-    for section, article in zip(sections, articles, strict=False):
-        last_position[article] = max(last_position.get(article, 0), section.position)
-    roles = []
-    for section, article in zip(sections, articles, strict=False):
-        if section.position == 0:
-            roles.append("intro")
-        elif section.closes_article or section.position == last_position[article]:
-            roles.append("closing")
-        else:
-            roles.append("body")
-    return roles
-
-
-def heading_matrix(headings: list[list[str]]) -> sparse.csr_matrix:
-    """Binary heading-term rows, so heading overlaps of many pairs come from one sparse product."""
-    vocabulary: dict[str, int] = {}
-    rows, cols = [], []
-    for row, terms in enumerate(headings):
-        for term in sorted(set(terms)):
-            rows.append(row)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
-    data = np.ones(len(rows), dtype=np.float64)
-    return sparse.csr_matrix((data, (rows, cols)), shape=(len(headings), max(1, len(vocabulary))))
-
-
 def alignment_links(
-    matrix: sparse.csr_matrix,
-    articles: list[int],
-    headings: sparse.csr_matrix,
-    roles: list[str],
-    pairs: list[tuple[float, int, int]],
-    config: GroupingConfig,
+    matrix: sparse.csr_matrix, articles: np.ndarray, pairs: list[tuple[int, int]], config: GroupingConfig
 ) -> list[Link]:
-    """Sections matched by order-preserving alignment of two rewritten articles.
+    """Sections matched by order-preserving alignment of two articles that look like rewrites.
 
     A matched pair is kept when each is the other's best match in the article pair, or when its score
     is high on its own; that keeps a section from being linked only because it sits in the same slot.
-    Article pairs where fewer than min_aligned_sections line up give no links at all.
     """
     members: dict[int, list[int]] = defaultdict(list)
     for index, article in enumerate(articles):
-        members[article].append(index)
-    blocks = [(members[a], members[b]) for _, a, b in pairs]
+        members[int(article)].append(index)
+    blocks = [
+        (members[a], members[b])
+        for a, b in pairs
+        if len(members[a]) <= MAX_ALIGNED_ARTICLE and len(members[b]) <= MAX_ALIGNED_ARTICLE
+    ]
     if not blocks:
         return []
     # Every cell of every article pair is scored in one batch; per-pair sparse calls cost far more.
     lefts = np.concatenate([np.repeat(left, len(right)) for left, right in blocks])
     rights = np.concatenate([np.tile(right, len(left)) for left, right in blocks])
     scores = row_cosines(matrix, lefts, rights)
-    shared = row_cosines(headings, lefts, rights)
-    heading_sizes = np.asarray(headings.sum(axis=1)).ravel()
-    union = heading_sizes[lefts] + heading_sizes[rights] - shared
-    scores += config.heading_weight * np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
-    role_codes = np.array([{"intro": 1, "closing": 2}.get(role, 0) for role in roles])
-    scores += config.role_bonus * ((role_codes[lefts] == role_codes[rights]) & (role_codes[lefts] > 0))
     links: list[Link] = []
     offset = 0
     for left_rows, right_rows in blocks:
         size = len(left_rows) * len(right_rows)
         block = scores[offset : offset + size].reshape(len(left_rows), len(right_rows))
         offset += size
-        row_best = block.max(axis=1)
-        column_best = block.max(axis=0)
         matched = aligned_pairs(block, config.align_threshold)
-        if len(matched) < config.min_aligned_sections:
-            # Too few sections line up to call the two articles rewrites of each other.
+        if len(matched) < MIN_ALIGNED_SECTIONS:
             continue
+        row_best, column_best = block.max(axis=1), block.max(axis=0)
         for a, b in matched:
             mutual = block[a, b] >= row_best[a] and block[a, b] >= column_best[b]
-            if mutual or block[a, b] >= config.confident_threshold:
+            if mutual or block[a, b] >= config.link_threshold:
                 links.append(Link(float(block[a, b]), left_rows[a], right_rows[b]))
     return links
 
@@ -319,10 +297,25 @@ def central_members(matrix: sparse.csr_matrix, components: list[list[int]]) -> l
 
 
 def body_of(section: Section) -> str:
-    """Section text without its heading: headings are compared separately, and weakly, on purpose."""
+    """Section text without its heading: a shared heading ("Conclusion", "Day two") says nothing of the content."""
     if section.heading and section.plain_text.startswith(section.heading):
         return section.plain_text[len(section.heading) :] or section.heading
     return section.plain_text
+
+
+def section_links(
+    sections: list[Section], texts: list[str], representative: np.ndarray, config: GroupingConfig
+) -> tuple[sparse.csr_matrix, list[Link], np.ndarray]:
+    matrix = section_vectors(texts, config.anchor_weight)
+    articles = article_keys(sections)
+    unique = np.flatnonzero(representative == np.arange(len(sections)))
+    pairs = unique[candidate_pairs(matrix[unique])]
+    scores = row_cosines(matrix, pairs[:, 0], pairs[:, 1])
+    direct = (scores >= config.link_threshold) & (articles[pairs[:, 0]] != articles[pairs[:, 1]])
+    links = [Link(float(score), int(a), int(b)) for (a, b), score in zip(pairs[direct], scores[direct], strict=True)]
+    term_lists = [content_terms(text) for text in texts]
+    links += alignment_links(matrix, articles, article_pairs(articles, term_lists, pairs, config), config)
+    return matrix, links, articles
 
 
 def group_content_sections(
@@ -331,20 +324,16 @@ def group_content_sections(
     """(member indices, canonical index) per group of content sections, in order of first member."""
     if not sections:
         return []
-    term_lists = [content_terms(body_of(section)) for section in sections]
-    headings = heading_matrix([content_terms(section.heading or "") for section in sections])
-    articles = article_keys(sections)
-    matrix = tfidf_rows(term_lists)
-    lefts, rights, scores = candidate_pairs(matrix, config)
-    pairs = article_pairs(articles, [s.source for s in sections], term_lists, lefts, rights, config)
-    links = alignment_links(matrix, articles, headings, structural_roles(sections, articles), pairs, config)
-    direct = scores >= config.direct_threshold
-    links += [
-        Link(float(s), int(a), int(b)) for a, b, s in zip(lefts[direct], rights[direct], scores[direct], strict=False)
-    ]
-    union_find = merge_by_support(articles, links)
+    texts = [body_of(section) for section in sections]
+    representative = representatives(texts)
+    matrix, links, articles = section_links(sections, texts, representative, config)
+    # Identical texts are one node whatever article they stand in; the node carries all their articles.
+    node_articles: list[set[int]] = [set() for _ in sections]
+    for index, node in enumerate(representative):
+        node_articles[node].add(int(articles[index]))
+    union_find = merge_by_average_link(node_articles, links, config.align_threshold)
     components: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(sections)):
-        components[union_find.find(index)].append(index)
+    for index, node in enumerate(representative):
+        components[union_find.find(int(node))].append(index)
     ordered = sorted(components.values(), key=lambda members: members[0])
-    return list(zip(ordered, central_members(matrix, ordered), strict=False))
+    return list(zip(ordered, central_members(matrix, ordered), strict=True))

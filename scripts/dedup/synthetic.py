@@ -2,13 +2,18 @@
 
 Each template article is written out several times: key words are swapped for synonyms, filler words
 change, sentences are reordered, dropped or added, and sections are sometimes dropped or inserted,
-so planted duplicates overlap about as little as the seed articles' spun rewrites do. Rewrites are
-glued into one file with a slogan between them, and some land in other files.
+so planted duplicates overlap about as little as the seed articles' spun rewrites do.
+
+Two corpus shapes: "glued" puts rewrites into one large file with a slogan between them (some stray into
+other files); "scattered" writes every rewrite into another small file of about ten sections, in another
+format (plain text, Markdown, HTML, one `Heading: text` line per section) and sometimes with diary
+("Day 3") or question headings, so only the content tells which sections belong together.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .evaluation import LabelRange
@@ -253,28 +258,40 @@ def render_article(
     return rendered
 
 
-def generate_corpus(target_sections: int, seed: int = 7, articles_per_file: int = 12) -> SyntheticCorpus:
-    """About target_sections content sections (plus slogans), with their planted group labels."""
-    writer = CorpusWriter(seed, pool_size=max(2000, int(target_sections * WORDS_PER_SECTION_IN_POOL)))
+def article_rewrites(writer: CorpusWriter, target_sections: int) -> Iterator[tuple[int, list[tuple[str, list[str]]]]]:
+    """(rewrite number within its template, rendered article) until about target_sections sections are out."""
     topic_pool = [pseudo_word(number) for number in range(TOPIC_POOL_SIZE)]
-    files: list[list[tuple[str, list[str]]]] = [[]]
-    article_count = 0
     sections = 0
     template_number = 0
+    article_number = 0
     while sections < target_sections:
         topic_words = writer.random.sample(topic_pool, k=6)
         template = writer.template(template_number, topic_words)
         for rewrite in range(writer.random.randint(2, 4)):
-            article = render_article(writer, template, topic_words, article_count)
+            article = render_article(writer, template, topic_words, article_number)
+            article_number += 1
             sections += len(article)
-            article_count += 1
-            stray = rewrite > 0 and writer.random.random() < 0.2 and len(files) > 1
-            target = files[writer.random.randrange(len(files) - 1)] if stray else files[-1]
-            target.extend(article)
-            slogan = writer.random.choice(SLOGANS)
-            target.append((f"slogan:{slogan}", [slogan]))
+            yield rewrite, article
         template_number += 1
-        if article_count >= articles_per_file * len(files):
+
+
+def generate_corpus(
+    target_sections: int, seed: int = 7, articles_per_file: int = 12, shape: str = "glued"
+) -> SyntheticCorpus:
+    """About target_sections content sections (plus slogans), with their planted group labels."""
+    if shape == "scattered":
+        return generate_scattered_corpus(target_sections, seed)
+    writer = CorpusWriter(seed, pool_size=max(2000, int(target_sections * WORDS_PER_SECTION_IN_POOL)))
+    files: list[list[tuple[str, list[str]]]] = [[]]
+    sections = 0
+    for article_count, (rewrite, article) in enumerate(article_rewrites(writer, target_sections)):
+        sections += len(article)
+        stray = rewrite > 0 and writer.random.random() < 0.2 and len(files) > 1
+        target = files[writer.random.randrange(len(files) - 1)] if stray else files[-1]
+        target.extend(article)
+        slogan = writer.random.choice(SLOGANS)
+        target.append((f"slogan:{slogan}", [slogan]))
+        if article_count + 1 >= articles_per_file * len(files):
             files.append([])
     corpus = SyntheticCorpus(section_count=sections)
     for file_number, entries in enumerate(file for file in files if file):
@@ -285,6 +302,69 @@ def generate_corpus(target_sections: int, seed: int = 7, articles_per_file: int 
             start = len(lines) + 1
             lines.extend(section_lines)
             ranges.append(LabelRange(start, len(lines), label))
+        corpus.documents.append((name, "\n".join(lines) + "\n"))
+        corpus.labels[name] = ranges
+    return corpus
+
+
+SCATTERED_FORMATS = ("txt", "md", "html", "inline")
+# Small files hold about ten content sections: two articles of four to seven sections.
+ARTICLES_PER_SMALL_FILE = 2
+# Share of rewrites whose headings are replaced by diary days or questions, which carry no shared words.
+RESTYLED_HEADINGS = 0.3
+
+
+def restyled_heading(writer: CorpusWriter, heading: str, position: int) -> str:
+    if writer.random.random() < 0.5:
+        return f"Day {position + 1}"
+    return f"What About {heading}?"
+
+
+def format_file(format_name: str, sections: list[tuple[str, str, list[str]]]) -> tuple[list[str], list[LabelRange]]:
+    """Lines of one file and the label range of each (label, heading, body sentences) section in it."""
+    lines: list[str] = ["<html><body>"] if format_name == "html" else []
+    ranges: list[LabelRange] = []
+    for label, heading, body in sections:
+        start = len(lines) + 1
+        text = " ".join(body)
+        if format_name == "md":
+            lines += [f"## {heading}", "", text, ""]
+        elif format_name == "html":
+            lines += [f"<h2>{heading}</h2>", f"<p>{text}</p>"]
+        elif format_name == "inline":
+            lines.append(f"{heading}: {text}")
+        else:
+            lines += [heading, "", text, ""]
+        ranges.append(LabelRange(start, len(lines), label))
+    if format_name == "html":
+        lines.append("</body></html>")
+    return lines, ranges
+
+
+def generate_scattered_corpus(target_sections: int, seed: int = 7) -> SyntheticCorpus:
+    """Many small files; every rewrite of an article lands in a different file and format."""
+    writer = CorpusWriter(seed, pool_size=max(2000, int(target_sections * WORDS_PER_SECTION_IN_POOL)))
+    articles: list[list[tuple[str, str, list[str]]]] = []
+    sections = 0
+    for _, rendered in article_rewrites(writer, target_sections):
+        restyle = writer.random.random() < RESTYLED_HEADINGS
+        article = []
+        for position, (label, lines) in enumerate(rendered):
+            heading, body = lines[0], lines[2]
+            if restyle:
+                heading = restyled_heading(writer, heading, position)
+            article.append((label, heading, [body]))
+        articles.append(article)
+        sections += len(article)
+    # Shuffling spreads an article's rewrites over different files.
+    writer.random.shuffle(articles)
+    corpus = SyntheticCorpus(section_count=sections)
+    for number in range(0, len(articles), ARTICLES_PER_SMALL_FILE):
+        format_name = writer.random.choice(SCATTERED_FORMATS)
+        entries = [entry for article in articles[number : number + ARTICLES_PER_SMALL_FILE] for entry in article]
+        lines, ranges = format_file(format_name, entries)
+        suffix = "txt" if format_name == "inline" else format_name
+        name = f"scattered_{number // ARTICLES_PER_SMALL_FILE:05d}.{suffix}"
         corpus.documents.append((name, "\n".join(lines) + "\n"))
         corpus.labels[name] = ranges
     return corpus

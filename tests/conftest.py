@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,8 +24,12 @@ ARTIFACTS_DIR = PROJECT_ROOT / "test-artifacts"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "data")
 
 
-def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_mkdocs_build(
+    project: Path, site_dir: Path, env: dict[str, str | None] | None = None
+) -> subprocess.CompletedProcess:
+    """A strict build; `env` adds variables to this process's environment (None removes one)."""
+    changes = {"NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    env = {name: value for name, value in {**os.environ, **changes}.items() if value is not None}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
@@ -41,6 +50,50 @@ def copy_project(destination: Path) -> Path:
         else:
             shutil.copy2(source, destination / part)
     return destination
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 5) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(condition, seconds: float, what: str):
+    """Poll `condition` until it returns something true; a refused or timed-out request counts as not yet."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            result = condition()
+        except OSError:
+            result = None
+        if result:
+            return result
+        time.sleep(0.3)
+    pytest.fail(f"gave up after {seconds} s waiting for {what}")
+
+
+@contextmanager
+def mkdocs_serve(project: Path, log_file: Path | None = None) -> Iterator[str]:
+    """`mkdocs serve` of a project copy on a free port; yields its address. Its terminal output goes to log_file."""
+    port = free_port()
+    with open(log_file or os.devnull, "w", encoding="utf-8") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
 
 
 # Tests that drive Chromium are marked by folder, so `-m "not browser"` selects the quick ones.

@@ -21,6 +21,8 @@ REFERENCES_FILE = "data/references.yml"
 GLOSSARY_FILE = "data/glossary.yml"
 SIDE_EFFECTS_FILE = "data/side-effects.yml"
 TIMELINE_PAGE = "side-effects-timeline.md"
+# The data file each generated page is built from: the file an editor changes to change that page.
+GENERATED_PAGE_SOURCES = {TIMELINE_PAGE: SIDE_EFFECTS_FILE}
 # Folder under docs/ of shared text included into pages; its files are parts of pages, not pages.
 SNIPPETS_DIR = "snippets"
 

@@ -1,0 +1,99 @@
+""" "Edit this page" and "Report a problem with this page": built from the platform's variables, absent without."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from scripts.common.content_errors import ContentError
+from scripts.site.page_links import Repository
+from tests.conftest import PROJECT_ROOT, run_mkdocs_build
+
+PLATFORM = {"GITHUB_SERVER_URL": "https://git.example", "GITHUB_REPOSITORY": "editors/guide"}
+NO_PLATFORM = {"GITHUB_SERVER_URL": None, "GITHUB_REPOSITORY": None, "SITE_EDIT_BRANCH": None}
+LINK = re.compile(r'<a href="([^"]*)">(Edit this page|Report a problem with this page)</a>')
+
+
+def test_no_links_without_both_variables():
+    assert Repository.from_environment({}) is None
+    assert Repository.from_environment({"GITHUB_SERVER_URL": "https://git.example"}) is None
+    assert Repository.from_environment({"GITHUB_REPOSITORY": "editors/guide"}) is None
+
+
+def test_links_name_the_page_source_title_and_address():
+    links = Repository.from_environment(PLATFORM).page_links(
+        "docs/after care.md", 'Aftercare & "tips"', "https://x.example/a/"
+    )
+
+    assert links.edit == "https://git.example/editors/guide/edit/main/docs/after%20care.md"
+    address = urlsplit(links.report)
+    assert address.path == "/editors/guide/issues/new"
+    query = parse_qs(address.query)
+    assert query["template"] == ["report-a-problem.yml"]
+    assert query["title"] == ['Problem on the page: Aftercare & "tips"']
+    assert query["page"] == ["https://x.example/a/"]
+
+
+def test_the_edit_branch_can_be_set():
+    repository = Repository.from_environment({**PLATFORM, "SITE_EDIT_BRANCH": "published"})
+    assert repository.page_links("docs/a.md", "A", "/a/").edit.startswith(
+        "https://git.example/editors/guide/edit/published/"
+    )
+
+
+def test_malformed_variables_stop_with_the_variable_named():
+    with pytest.raises(ContentError) as raised:
+        Repository.from_environment({"GITHUB_SERVER_URL": "github.com", "GITHUB_REPOSITORY": "no slash"})
+    messages = [str(problem) for problem in raised.value.problems]
+    assert messages[0].startswith("GITHUB_SERVER_URL (environment variable): 'github.com' is not a web address")
+    assert messages[1].startswith("GITHUB_REPOSITORY (environment variable): 'no slash' is not owner/name")
+
+
+def built_pages(site: Path) -> dict[str, str]:
+    """Every page of the built site by its address path, except the 404 page (which has no source)."""
+    return {
+        path.parent.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
+        for path in site.rglob("index.html")
+        if "<h1" in path.read_text(encoding="utf-8")
+    }
+
+
+def expected_source(address_path: str) -> list[str]:
+    """Files an editor may change for the page at this address: its Markdown, or (generated) a data file."""
+    stem = "index" if address_path == "." else address_path
+    markdown = PROJECT_ROOT / "docs" / f"{stem}.md"
+    if markdown.is_file():
+        return [f"docs/{stem}.md"]
+    return [path.relative_to(PROJECT_ROOT).as_posix() for path in (PROJECT_ROOT / "data").glob("*.yml")]
+
+
+@pytest.mark.slow
+def test_a_build_on_the_platform_links_every_page_to_its_source_and_a_report(tmp_path):
+    result = run_mkdocs_build(PROJECT_ROOT, tmp_path / "site", env={**NO_PLATFORM, **PLATFORM})
+    assert result.returncode == 0, result.stderr
+    pages = built_pages(tmp_path / "site")
+    assert len(pages) > 1
+
+    for address_path, html in pages.items():
+        links = dict((text, href.replace("&amp;", "&")) for href, text in LINK.findall(html))
+        assert set(links) == {"Edit this page", "Report a problem with this page"}, address_path
+        edited = links["Edit this page"].removeprefix("https://git.example/editors/guide/edit/main/")
+        assert edited in expected_source(address_path), f"{address_path}: edit link goes to {edited}"
+        report = urlsplit(links["Report a problem with this page"])
+        assert f"{report.scheme}://{report.netloc}{report.path}" == "https://git.example/editors/guide/issues/new"
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html).group(1)
+        query = parse_qs(report.query)
+        assert query["page"] == [canonical], address_path
+        assert query["title"][0].startswith("Problem on the page: ") and query["title"][0][21:] in html
+
+
+@pytest.mark.slow
+def test_a_local_build_has_neither_link(tmp_path):
+    result = run_mkdocs_build(PROJECT_ROOT, tmp_path / "site", env=NO_PLATFORM)
+    assert result.returncode == 0, result.stderr
+    for address_path, html in built_pages(tmp_path / "site").items():
+        assert not LINK.findall(html) and 'class="page-feedback' not in html, address_path
+        assert "/issues/new" not in html and "/edit/" not in html, address_path

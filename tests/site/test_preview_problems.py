@@ -1,0 +1,57 @@
+"""While `mkdocs serve` runs, a content problem shows in the browser as in the terminal; the fix brings the page back.
+
+Before, a failed rebuild left every request waiting until the files were fixed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+
+import pytest
+
+from tests.conftest import copy_project, fetch, mkdocs_serve, run_mkdocs_build, wait_for
+
+# Serves and rebuilds the whole site several times.
+pytestmark = pytest.mark.slow
+
+PROBLEM_LINE = re.compile(r"<li><code>(.*?)</code></li>")
+
+
+def shown_problems(url: str) -> list[str]:
+    """The problems a preview page lists; empty for a normal page."""
+    started = time.monotonic()
+    page = fetch(url, timeout=10)
+    assert time.monotonic() - started < 10
+    if "content-problems" not in page:
+        return []
+    return [html.unescape(line) for line in PROBLEM_LINE.findall(page)]
+
+
+def test_a_broken_page_shows_its_problem_in_the_preview_and_recovers_after_the_fix(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "aftercare.md"
+    original = page.read_text(encoding="utf-8")
+    broken = re.sub(r"^next_review:.*$", "next_review: soon", original, count=1, flags=re.MULTILINE)
+    line = broken.splitlines().index("next_review: soon") + 1
+    expected = f"docs/aftercare.md:{line}: next_review 'soon' is not a date"
+    terminal = tmp_path / "serve.log"
+
+    with mkdocs_serve(project, terminal) as address:
+        wait_for(lambda: "Page review" in fetch(f"{address}/aftercare/"), 90, "the first build")
+
+        page.write_text(broken, encoding="utf-8")
+        problems = wait_for(lambda: shown_problems(f"{address}/aftercare/"), 60, "the problem in the preview")
+        assert problems[0].startswith(expected), problems
+        assert shown_problems(f"{address}/") == problems, "every page of the preview shows the problems"
+        assert problems[0] in terminal.read_text(encoding="utf-8"), "the terminal names the same file, line and fix"
+
+        page.write_text(original, encoding="utf-8")
+        wait_for(lambda: not shown_problems(f"{address}/aftercare/"), 60, "the page after the fix")
+        assert "Page review" in fetch(f"{address}/aftercare/")
+
+    page.write_text(broken, encoding="utf-8")
+    build = run_mkdocs_build(project, tmp_path / "site")
+    assert build.returncode != 0 and expected in build.stderr
+    assert "Traceback" not in build.stderr

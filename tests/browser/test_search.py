@@ -1,0 +1,66 @@
+"""Readers search in their own words: typed into Material's real search box on a phone, each query brings up
+the page that answers it first, not the glossary, the sources or a page that only mentions the word."""
+
+from __future__ import annotations
+
+import urllib.parse
+
+import pytest
+
+from tests.browser.conftest import browser_page
+
+# What readers type, and the page (by its file in docs/) that answers it and so must be the first result.
+FIRST_RESULT = {
+    "peeling": "side-effects.md",
+    "makeup": "aftercare.md",
+    "pregnant": "who-should-not.md",
+    "retinol": "aftercare.md",
+    "oozing": "side-effects.md",
+    "dermaroller": "how-it-works.md",
+    "pus": "side-effects.md",
+    "cold sore": "side-effects.md",
+    "sunscreen": "aftercare.md",
+    "how long redness": "side-effects.md",
+    "gym": "aftercare.md",
+    "numbing cream": "before-and-on-the-day.md",
+}
+SEARCH_BUTTON = "label.md-header__button[for='__search']"
+SEARCH_FIELD = "input.md-search__input"
+RESULT_LINKS = ".md-search-result__item > a"
+# With search.highlight on, each result link carries the query words it matched as ?h=...; a link that
+# carries the query's last word shows the results are for the whole query, not a half-typed one.
+RESULTS_FOR_QUERY = """lastWord => [...document.querySelectorAll('.md-search-result__item a')].some(link =>
+  (new URL(link.href).searchParams.get('h') || '').split(' ').includes(lastWord))"""
+
+
+def page_path(source_file: str) -> str:
+    """The site path MkDocs gives a page in docs/: index.md is the home page, x.md is x/."""
+    stem = source_file.removesuffix(".md")
+    return "" if stem == "index" else f"{stem}/"
+
+
+def search_results(page, site_url: str, query: str) -> list[str]:
+    """Type the query as a reader does (Material listens for key-up) and return the result pages in order."""
+    page.goto(site_url, wait_until="load")
+    page.locator(SEARCH_BUTTON).click()
+    page.locator(SEARCH_FIELD).press_sequentially(query, delay=30)
+    try:
+        page.wait_for_function(RESULTS_FOR_QUERY, arg=query.split()[-1].lower(), timeout=10_000)
+    except Exception:
+        return []
+    hrefs = page.locator(RESULT_LINKS).evaluate_all("links => links.map(link => link.href)")
+    return [urllib.parse.urlsplit(href).path.removeprefix(urllib.parse.urlsplit(site_url).path) for href in hrefs]
+
+
+@pytest.mark.parametrize("query", FIRST_RESULT)
+def test_the_page_that_answers_comes_first(browser, site_url, query):
+    expected_file = FIRST_RESULT[query]
+    with browser_page(browser, "phone") as page:
+        results = search_results(page, site_url, query)
+    assert results, f"searching {query!r} finds nothing; use the words {query!r} in a heading of docs/{expected_file}"
+    pages_in_order = ", ".join(f"/{path}" for path in dict.fromkeys(results))
+    assert results[0] == page_path(expected_file), (
+        f"searching {query!r} lists the pages {pages_in_order}; "
+        f"the answer is docs/{expected_file}. Put the reader's words in one of its headings, "
+        "or lower the search boost of the page that wins."
+    )

@@ -16,7 +16,7 @@ from tests.conftest import PROJECT_ROOT, SEEDS_DIR
 @pytest.fixture(scope="module")
 def seed_runs() -> dict:
     if not SEEDS_DIR.is_dir():
-        pytest.skip(f"source articles not found at {SEEDS_DIR} (CI has them beside the repo)")
+        pytest.skip(f"source articles not found at {SEEDS_DIR} (GitHub's checks do not have them)")
     return source_runs(
         {path.name: path.read_text(encoding="utf-8", errors="replace") for path in sorted(SEEDS_DIR.iterdir())}
     )

@@ -1,6 +1,7 @@
 """Run Lighthouse (the Node CLI in node_modules) on a URL and read the scores that matter to us.
 
-Used by tests/lighthouse and by the benchmark (scripts/bench_site.py). Lighthouse's defaults are kept:
+Used by tests/lighthouse (accessibility, best practices, SEO) and by the benchmark (scripts/browser/bench_site.py,
+which alone reports performance, as it depends on how busy the machine is). Lighthouse's defaults are kept:
 a mid-range phone with simulated slow 4G and a 4x slower CPU, which is how many readers arrive.
 """
 
@@ -139,7 +140,10 @@ def run_lighthouse(url: str, categories: Iterable[str] = CATEGORIES, timeout: fl
     )
 
 
-def run_lighthouse_on_each(urls: Iterable[str], parallel: int = 1) -> list[LighthouseResult]:
+def run_lighthouse_on_each(
+    urls: Iterable[str], parallel: int = 1, categories: Iterable[str] = CATEGORIES
+) -> list[LighthouseResult]:
     """Results in the order of urls. Each run starts its own Chromium, so `parallel` runs share the CPU."""
+    categories = tuple(categories)
     with ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
-        return list(pool.map(run_lighthouse, urls))
+        return list(pool.map(lambda url: run_lighthouse(url, categories), urls))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -57,15 +58,20 @@ def load_glossary(path: Path, display_path: str) -> list[GlossaryEntry]:
 def abbreviation_definitions(entries: list[GlossaryEntry], markdown: str) -> str:
     """Markdown abbreviation lines for the terms the page uses; the abbr extension turns each into a hover definition.
 
-    Only terms present are defined: every definition costs the Markdown parser a pass over the page.
+    Only terms present are defined: every definition costs the Markdown parser a pass over the page. A term counts
+    as present exactly where the abbr extension would mark it: as a whole word, longer terms first.
     """
-    words = set(re.findall(r"[\w'-]+", markdown))
+    used = set(_terms_pattern(tuple(form for entry in entries for form in entry.matched_forms)).findall(markdown))
     return "\n".join(
-        f"*[{form}]: {entry.definition}"
-        for entry in entries
-        for form in entry.matched_forms
-        if (form in words if " " not in form else form in markdown)
+        f"*[{form}]: {entry.definition}" for entry in entries for form in entry.matched_forms if form in used
     )
+
+
+@functools.lru_cache(maxsize=4)
+def _terms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    # The same expression as Markdown's abbr extension, compiled once per glossary rather than once per page.
+    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b" if forms else r"(?!)")
 
 
 def render_glossary_list(entries: list[GlossaryEntry]) -> str:

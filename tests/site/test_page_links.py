@@ -7,9 +7,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 
 from scripts.common.content_errors import ContentError
-from scripts.site.page_links import Repository
+from scripts.site.page_links import ISSUE_PAGE_FIELD, ISSUE_TEMPLATE, Repository
 from tests.conftest import PROJECT_ROOT, run_mkdocs_build
 
 PLATFORM = {"GITHUB_SERVER_URL": "https://git.example", "GITHUB_REPOSITORY": "editors/guide"}
@@ -50,6 +51,17 @@ def test_malformed_variables_stop_with_the_variable_named():
     messages = [str(problem) for problem in raised.value.problems]
     assert messages[0].startswith("GITHUB_SERVER_URL (environment variable): 'github.com' is not a web address")
     assert messages[1].startswith("GITHUB_REPOSITORY (environment variable): 'no slash' is not owner/name")
+
+
+def test_the_report_link_opens_an_issue_form_that_takes_the_page_and_asks_for_no_health_details():
+    form_file = PROJECT_ROOT / ".github" / "ISSUE_TEMPLATE" / ISSUE_TEMPLATE
+    assert form_file.is_file(), f"the report link opens {form_file.name}; restore it or change ISSUE_TEMPLATE"
+    form = yaml.safe_load(form_file.read_text(encoding="utf-8"))
+    fields = {item.get("id"): item for item in form["body"]}
+    assert ISSUE_PAGE_FIELD in fields, f"the form needs a field with id: {ISSUE_PAGE_FIELD} for the page address"
+    assert any(item["type"] == "textarea" and item.get("validations", {}).get("required") for item in form["body"])
+    notes = " ".join(item["attributes"]["value"] for item in form["body"] if item["type"] == "markdown")
+    assert "do not share health details" in " ".join(notes.split()).lower()
 
 
 def built_pages(site: Path) -> dict[str, str]:

@@ -18,7 +18,10 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 WORD = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
-TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+(?:\.\d+)?|[.!?]")
+NUMBER_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)(?:\s*([A-Za-z]+))?")
+# A capitalised word after a lower-case word (or comma) is a name, not a sentence start.
+MID_SENTENCE_NAME = re.compile(r"(?<=[a-z0-9,;)] )([A-Z][A-Za-z]+)")
+SMALL_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 EXTRA_STOP_WORDS = frozenset(
     [
         "also",
@@ -56,25 +59,16 @@ def content_terms(text: str) -> list[str]:
 
 def anchor_terms(text: str) -> list[str]:
     """Numbers with the word after them, names in mid-sentence capitals, and runs of small words."""
-    tokens = TOKEN.findall(text)
-    anchors: list[str] = []
-    sentence_start = True
-    for index, token in enumerate(tokens):
-        if token in ".!?":
-            sentence_start = True
-            continue
-        lower = token.lower()
-        if token[0].isdigit():
-            following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
-            anchors.append(f"#{token}")
-            if following.isalpha():
-                anchors.append(f"#{token}_{stem(following)}")
-        elif token[0].isupper() and not sentence_start and lower not in STOP_WORDS:
-            anchors.append(f"@{lower}")
-        window = [t.lower() for t in tokens[index : index + SKELETON_LENGTH]]
-        if len(window) == SKELETON_LENGTH and all(word in STOP_WORDS for word in window):
-            anchors.append("~" + "_".join(window))
-        sentence_start = False
+    anchors = [f"#{number}" for number, _ in NUMBER_WITH_UNIT.findall(text)]
+    anchors += [f"#{number}_{stem(unit.lower())}" for number, unit in NUMBER_WITH_UNIT.findall(text) if unit]
+    anchors += [f"@{name.lower()}" for name in MID_SENTENCE_NAME.findall(text) if name.lower() not in STOP_WORDS]
+    words = SMALL_WORD.findall(text.lower())
+    small = [word in STOP_WORDS for word in words]
+    anchors += [
+        f"~{words[i]}_{words[i + 1]}_{words[i + 2]}"
+        for i in range(len(words) - SKELETON_LENGTH + 1)
+        if small[i] and small[i + 1] and small[i + 2]
+    ]
     return anchors
 
 
@@ -90,14 +84,14 @@ def tfidf_rows(term_lists: list[list[str]]) -> sparse.csr_matrix:
     return vectorizer.fit_transform(term_lists).tocsr()
 
 
-def section_vectors(texts: list[str], anchor_weight: float) -> sparse.csr_matrix:
-    """Content-word TF-IDF rows with anchor TF-IDF rows appended at anchor_weight, re-normalised."""
-    content = tfidf_rows([content_terms(text) for text in texts])
+def section_vectors(texts: list[str], term_lists: list[list[str]], anchor_weight: float) -> sparse.csr_matrix:
+    """Content-word TF-IDF rows (term_lists) with anchor TF-IDF rows appended at anchor_weight, re-normalised."""
+    content = tfidf_rows(term_lists)
     anchors = tfidf_rows([anchor_terms(text) for text in texts])
     return normalize(sparse.hstack([content, anchor_weight * anchors], format="csr"))
 
 
-def row_cosines(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray, batch: int = 200_000) -> np.ndarray:
+def row_cosines(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray, batch: int = 20_000) -> np.ndarray:
     """Cosine of each (left[k], right[k]) row pair, without forming any all-pairs product."""
     scores = np.empty(len(left), dtype=np.float64)
     for start in range(0, len(left), batch):

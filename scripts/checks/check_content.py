@@ -12,9 +12,7 @@ from pathlib import Path
 
 from scripts.common.content_errors import ContentError, problems_summary
 from scripts.common.yaml_loader import read_text
-from scripts.site.site_content import SIDE_EFFECTS_FILE, SiteContent
-
-GENERATED_PAGE = f"{SIDE_EFFECTS_FILE} (generated page)"
+from scripts.site.site_content import GENERATED_PAGE, SiteContent
 
 
 def content_problems(root: Path) -> list[str]:

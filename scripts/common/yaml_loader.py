@@ -12,7 +12,7 @@ the checks see the values the site will show.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,19 @@ class YamlDocument:
     display_path: str
     data: Any
     lines: Mapping[YamlPath, int]
+    # Where each text value's own first line is: for a block ('>' or '|') that is the line below its key.
+    text_lines: Mapping[YamlPath, int]
+
+    def texts(self) -> Iterator[tuple[YamlPath, int, str]]:
+        """(path, first line, text) of every text value, keys left out."""
+        for path, line in self.text_lines.items():
+            yield path, line, self._value_at(path)
+
+    def _value_at(self, path: YamlPath) -> Any:
+        value = self.data
+        for part in path:
+            value = value[part]
+        return value
 
     def line_of(self, path: Sequence[Any]) -> int | None:
         """1-based line of the value at `path`; for a key that is missing, the line of the entry it belongs in.
@@ -119,7 +132,7 @@ def parse_yaml(text: str, display_path: str, first_line: int = 1) -> YamlDocumen
     data = converter.value(root, ()) if root is not None else None
     if converter.problems:
         raise ContentError(converter.problems)
-    return YamlDocument(display_path, data, converter.lines)
+    return YamlDocument(display_path, data, converter.lines, converter.text_lines)
 
 
 class _Converter:
@@ -130,6 +143,7 @@ class _Converter:
         self._display_path = display_path
         self._first_line = first_line
         self.lines: dict[YamlPath, int] = {}
+        self.text_lines: dict[YamlPath, int] = {}
         self.problems: list[ContentProblem] = []
 
     def _line(self, node: Node) -> int:
@@ -148,7 +162,10 @@ class _Converter:
                 self.lines[(*path, index)] = self._line(item)
                 items.append(self.value(item, (*path, index)))
             return items
-        return self._scalar(node)
+        value = self._scalar(node)
+        if isinstance(value, str):
+            self.text_lines[path] = self._line(node) + (1 if node.style in ("|", ">") else 0)
+        return value
 
     def _mapping(self, node: MappingNode, path: YamlPath) -> dict:
         mapping: dict = {}

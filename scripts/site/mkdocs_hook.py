@@ -14,11 +14,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from scripts.checks.html_allowlist import check_copied_file, check_rendered_html
 from scripts.common.content_errors import ContentError, ContentProblem, problems_summary
 from scripts.common.templates import render_template
 from scripts.common.yaml_loader import decode_utf8
 from scripts.site.page_links import Repository
-from scripts.site.site_content import GENERATED_PAGE_SOURCES, TIMELINE_PAGE, SiteContent
+from scripts.site.site_content import GENERATED_PAGE_SOURCES, GENERATED_PAGE_SUFFIX, TIMELINE_PAGE, SiteContent
 from scripts.site.structured_data import medical_web_page
 
 _site: SiteContent | None = None
@@ -27,6 +28,9 @@ _repository: Repository | None = None
 _serving = False
 # Problems found by the last preview build; while there are any, every page shows them.
 _preview_problems: list[ContentProblem] = []
+# Each page's Markdown, to point problems in its rendered HTML at a line; and those problems, for on_env.
+_sources: dict[str, str] = {}
+_unsafe_html: list[ContentProblem] = []
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
 
@@ -49,36 +53,63 @@ def _source_path(config, file: File) -> str:
 
 def _display_path(config, file: File) -> str:
     path = _source_path(config, file)
-    return f"{path} (generated page)" if file.generated_by else path
+    return f"{path}{GENERATED_PAGE_SUFFIX}" if file.generated_by else path
+
+
+def _stop_or_show(problems: list[ContentProblem]) -> None:
+    """A build stops with the problems; a preview logs them and every page shows them instead of its content."""
+    global _preview_problems
+    message = f"{problems_summary(len(problems))}:\n{ContentError(problems)}"
+    if not _serving:
+        raise PluginError(message)
+    log.error(message)
+    _preview_problems = problems
+
+
+def _problems_html() -> str:
+    return render_template(
+        "content-problems.html.j2", headline=problems_summary(len(_preview_problems)), problems=_preview_problems
+    )
 
 
 def on_files(files: Files, config) -> Files:
-    """Load shared data, add generated pages and check every page before anything is written."""
-    global _site, _metadata, _repository, _preview_problems
+    """Load shared data, add generated pages and check every page and copied file before anything is written."""
+    global _site, _metadata, _repository, _preview_problems, _sources
     root = _project_root(config)
-    _metadata, _preview_problems = {}, []
+    _metadata, _preview_problems, _sources = {}, [], {}
+    _unsafe_html.clear()
     try:
         _repository = Repository.from_environment(os.environ)
         _site = SiteContent.load(root)
         files.append(File.generated(config, TIMELINE_PAGE, content=_site.timeline_page(root)))
         # Excluded files are included here so snippets get their own check.
-        sources = {
+        _sources = {
             _display_path(config, file): decode_utf8(file.content_bytes, _display_path(config, file))
             for file in files.documentation_pages(inclusion=InclusionLevel.all)
         }
-        checked = _site.check_pages(sources, config.mdx_configs.get("pymdownx.snippets"))
+        checked = _site.check_pages(_sources, config.mdx_configs.get("pymdownx.snippets"))
+        _check_copied_files(files, config)
     except ContentError as error:
-        message = f"{problems_summary(len(error.problems))}:\n{error}"
-        if not _serving:
-            raise PluginError(message) from None
-        log.error(message)
-        _preview_problems = error.problems
+        _stop_or_show(error.problems)
         if TIMELINE_PAGE not in files.src_uris:
             # Its address keeps working in the preview, showing the problems like every other page.
             files.append(File.generated(config, TIMELINE_PAGE, content=""))
         return files
     _metadata = {file.src_uri: checked[_display_path(config, file)] for file in files.documentation_pages()}
     return files
+
+
+def _check_copied_files(files: Files, config) -> None:
+    """Files from docs/ that are not pages are copied into the site byte for byte."""
+    docs = Path(config.docs_dir).resolve()
+    problems = [
+        problem
+        for file in files
+        if not file.is_documentation_page() and file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs)
+        for problem in check_copied_file(_display_path(config, file), file.content_bytes)
+    ]
+    if problems:
+        raise ContentError(problems)
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -88,11 +119,24 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
+    """The HTML readers will get, checked whole; problems are gathered so one message lists them all."""
     if _preview_problems:
-        return render_template(
-            "content-problems.html.j2", headline=problems_summary(len(_preview_problems)), problems=_preview_problems
-        )
+        return _problems_html()
+    display = _display_path(config, page.file)
+    # A generated page's own lines mean nothing to an editor; its data file's texts were checked with theirs.
+    source = "" if page.file.generated_by else _sources.get(display, "")
+    _unsafe_html.extend(check_rendered_html(display, html, source))
     return html
+
+
+def on_env(env, config, files):
+    # Every page is rendered by now and nothing is written yet: the last moment to stop the build cleanly.
+    if _unsafe_html:
+        _stop_or_show(list(_unsafe_html))
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.content = _problems_html()
+    return env
 
 
 def on_page_context(context, page, config, nav):

@@ -5,11 +5,14 @@ Plain Python: the MkDocs hook calls this, and so can tests and other tools.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.checks.html_allowlist import check_page_source, check_yaml_texts
 from scripts.common.content_errors import ContentError, ContentProblem
 from scripts.common.templates import render_template
+from scripts.common.yaml_loader import load_yaml_file
 from scripts.site.citations import link_citations
 from scripts.site.glossary import GlossaryEntry, abbreviation_definitions, load_glossary, render_glossary_list
 from scripts.site.page_metadata import PageMetadata, check_page, check_snippet
@@ -23,6 +26,10 @@ SIDE_EFFECTS_FILE = "data/side-effects.yml"
 TIMELINE_PAGE = "side-effects-timeline.md"
 # The data file each generated page is built from: the file an editor changes to change that page.
 GENERATED_PAGE_SOURCES = {TIMELINE_PAGE: SIDE_EFFECTS_FILE}
+# Messages name a generated page by its data file and this; its texts are checked in the data file, with lines.
+GENERATED_PAGE_SUFFIX = " (generated page)"
+GENERATED_PAGE = f"{SIDE_EFFECTS_FILE}{GENERATED_PAGE_SUFFIX}"
+DATA_DIR = "data"
 # Folder under docs/ of shared text included into pages; its files are parts of pages, not pages.
 SNIPPETS_DIR = "snippets"
 
@@ -45,6 +52,7 @@ class SiteContent:
 
         references = load(load_references, REFERENCES_FILE, {})
         glossary = load(load_glossary, GLOSSARY_FILE, [])
+        problems += unsafe_html_in_data(project_root)
         if problems:
             raise ContentError(problems)
         return cls(references=references, glossary=glossary)
@@ -62,6 +70,8 @@ class SiteContent:
         checked: dict[str, PageMetadata] = {}
         problems: list[ContentProblem] = []
         for path in sorted(sources):
+            if not path.endswith(GENERATED_PAGE_SUFFIX):
+                problems += check_page_source(path, sources[path])
             if f"/{SNIPPETS_DIR}/" in f"/{path}":
                 problems += check_snippet(path, sources[path])
                 continue
@@ -89,3 +99,12 @@ class SiteContent:
 
     def cited_references(self, metadata: PageMetadata) -> list[Reference]:
         return [self.references[source_id] for source_id in metadata.sources]
+
+
+def unsafe_html_in_data(project_root: Path) -> list[ContentProblem]:
+    """HTML or links off the allowlist in any text of any data file; files that do not load are reported elsewhere."""
+    problems: list[ContentProblem] = []
+    for path in sorted((project_root / DATA_DIR).glob("*.y*ml")):
+        with contextlib.suppress(ContentError):
+            problems += check_yaml_texts(load_yaml_file(path, path.relative_to(project_root).as_posix()))
+    return problems

@@ -1,4 +1,4 @@
-"""Raw HTML in pages and data files stays on the allowlist: each forbidden case is caught, allowed ones pass."""
+"""One allowlist for sources, rendered pages and copied files: each forbidden case is caught, allowed ones pass."""
 
 from __future__ import annotations
 
@@ -7,7 +7,14 @@ import sys
 
 import pytest
 
-from scripts.checks.html_allowlist import check_paths, check_text
+from scripts.checks.html_allowlist import (
+    check_copied_file,
+    check_page_source,
+    check_paths,
+    check_rendered_html,
+    check_yaml_texts,
+)
+from scripts.common.yaml_loader import parse_yaml
 from tests.conftest import PROJECT_ROOT
 
 PAGE_START = "---\ntitle: Aftercare\n---\n\n# Aftercare\n\n"
@@ -74,7 +81,7 @@ FORBIDDEN = {
 def test_forbidden_html_is_reported_with_file_line_and_fix(case):
     snippet, expected = FORBIDDEN[case]
 
-    problems = [str(problem) for problem in check_text("docs/aftercare.md", PAGE_START + snippet + "\n")]
+    problems = [str(problem) for problem in check_page_source("docs/aftercare.md", PAGE_START + snippet + "\n")]
 
     assert any(problem.startswith(f"docs/aftercare.md:{BROKEN_LINE}: {expected}") for problem in problems), problems
 
@@ -101,11 +108,15 @@ ALLOWED = {
 
 @pytest.mark.parametrize("case", sorted(ALLOWED))
 def test_allowed_html_and_code_examples_pass(case):
-    assert check_text("docs/aftercare.md", PAGE_START + ALLOWED[case] + "\n") == []
+    assert check_page_source("docs/aftercare.md", PAGE_START + ALLOWED[case] + "\n") == []
 
 
-def test_front_matter_is_not_checked():
-    assert check_text("docs/a.md", '---\ntitle: "<b>Aftercare</b>"\n---\n\n# Aftercare\n') == []
+def test_front_matter_values_are_checked_too():
+    # The title and description are shown in the navigation, the tab and search results.
+    assert [str(problem) for problem in check_page_source("docs/a.md", '---\ntitle: "<script>x</script>"\n---\n')] == [
+        "docs/a.md:2: <script> is not allowed in pages; pages must not run code; ask a developer if you need "
+        "something interactive"
+    ]
 
 
 def test_html_in_data_file_strings_is_reported_but_comments_are_not():
@@ -114,7 +125,7 @@ def test_html_in_data_file_strings_is_reported_but_comments_are_not():
         '- id: x\n  summary: "Read <iframe src=x></iframe>"\n'
     )
 
-    assert [str(problem) for problem in check_text("data/glossary.yml", data, is_markdown=False)] == [
+    assert [str(problem) for problem in check_yaml_texts(parse_yaml(data, "data/glossary.yml"))] == [
         "data/glossary.yml:3: <iframe> is not allowed in pages; embed nothing from other sites — link to it instead"
     ]
 
@@ -139,3 +150,84 @@ def test_command_line_lists_problems_and_fails(tmp_path):
 
     assert result.returncode == 1
     assert f"aftercare.md:{BROKEN_LINE}: <iframe> is not allowed in pages" in result.stdout
+
+
+RENDERED_FORBIDDEN = {
+    "script": ("<p>Hi</p><script>x()</script>", "<script> is not allowed in pages"),
+    "handler on a heading": ('<h2 id="a" onclick="x()">A</h2>', "<h2>: the onclick= attribute is not allowed"),
+    "picture with a handler": (
+        '<img src="a.png" alt="" onerror="x()">',
+        "<img>: the onerror= attribute is not allowed",
+    ),
+    "styled text": ('<span style="color: red">x</span>', "<span>: the style= attribute is not allowed"),
+    "style hiding a rule": (
+        '<span style="--a: 1%; background: url(x)">x</span>',
+        "the style= attribute is not allowed",
+    ),
+    "javascript link in any case": (
+        '<a href=" JaVaScRiPt:x()">x</a>',
+        "<a>: the link ' JaVaScRiPt:x()' is not allowed",
+    ),
+    "file link": ('<a href="file:///etc/passwd">x</a>', "<a>: the link 'file:///etc/passwd' is not allowed"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(RENDERED_FORBIDDEN))
+def test_rendered_html_off_the_allowlist_is_reported(case):
+    html, expected = RENDERED_FORBIDDEN[case]
+    messages = [problem.message for problem in check_rendered_html("docs/a.md", html)]
+    assert any(message.startswith("the page would publish this: ") and expected in message for message in messages)
+
+
+def test_rendered_markdown_output_passes():
+    html = (
+        '<h2 id="care">Care<a class="headerlink" href="#care" title="Link to this section">¶</a></h2>'
+        '<p><img alt="A chart" src="chart.png"> <a href="mailto:editors@example.org">mail</a> '
+        '<a href="https://www.fda.gov/">FDA</a></p><blockquote><p>Quote</p></blockquote><hr><pre><code>x</code></pre>'
+        '<div class="tl-track" aria-hidden="true"><span class="tl-bar" style="--tl-start: 0.0%; --tl-width: 42.86%">'
+        "</span></div>"
+    )
+    assert check_rendered_html("docs/a.md", html) == []
+
+
+def test_rendered_problem_points_at_the_source_line_that_mentions_it():
+    source = "---\ntitle: A\n---\n\nText.\n\n<div>\n\n`<SCRIPT>x()</script>`\n\n</div>\n"
+    problems = check_rendered_html("docs/a.md", "<div>`<script>x()</script>`</div>", source)
+    assert [problem.line for problem in problems] == [9]
+
+
+COPIED = {
+    "script": ('<svg xmlns="http://www.w3.org/2000/svg">\n<script>x()</script></svg>', 2, "<script> is not allowed"),
+    "foreign object": (
+        "<svg>\n\n<foreignObject><p>x</p></foreignObject></svg>",
+        3,
+        "<foreignobject> is not allowed in pictures",
+    ),
+    "handler": ('<svg onload="x()"></svg>', 1, "<svg>: the onload= attribute is not allowed"),
+    "javascript link": ('<svg><a xlink:href="javascript:x()">a</a></svg>', 1, "the link 'javascript:x()'"),
+    "animated link": (
+        '<svg><a><set attributeName="href" to="javascript:x()"/></a></svg>',
+        1,
+        "the link 'javascript:x()' is not allowed",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(COPIED))
+def test_svg_pictures_that_could_run_code_are_reported(case):
+    svg, line, expected = COPIED[case]
+    problems = check_copied_file("docs/images/a.svg", svg.encode())
+    assert any(problem.line == line and expected in problem.message for problem in problems), problems
+
+
+def test_harmless_files_pass_and_html_files_are_refused():
+    drawing = (
+        b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg">'
+        b'<a href="#x"><rect style="fill:red"/></a></svg>'
+    )
+    assert check_copied_file("docs/images/a.svg", drawing) == []
+    assert check_copied_file("docs/stylesheets/extra.css", b"body { color: red }") == []
+    assert [str(problem) for problem in check_copied_file("docs/a.html", b"<p>Hi</p>")] == [
+        "docs/a.html: HTML files are copied into the site unchecked; write the page in Markdown (.md) instead,"
+        " or ask a developer"
+    ]

@@ -29,13 +29,25 @@ def shown_problems(url: str) -> list[str]:
     return [html.unescape(line) for line in PROBLEM_LINE.findall(page)]
 
 
-def test_a_broken_page_shows_its_problem_in_the_preview_and_recovers_after_the_fix(tmp_path):
+def bad_date(original: str) -> tuple[str, str]:
+    broken = re.sub(r"^next_review:.*$", "next_review: soon", original, count=1, flags=re.MULTILINE)
+    line = broken.splitlines().index("next_review: soon") + 1
+    return broken, f"docs/aftercare.md:{line}: next_review 'soon' is not a date"
+
+
+def script_only_the_rendered_page_shows(original: str) -> tuple[str, str]:
+    """Inside a raw HTML block a code span is no code span to Python-Markdown; only the rendered check sees it."""
+    broken = original.rstrip("\n") + "\n\n<div>\n\n`<script>alert(1)</script>`\n\n</div>\n"
+    line = broken.splitlines().index("`<script>alert(1)</script>`") + 1
+    return broken, f"docs/aftercare.md:{line}: the page would publish this: <script> is not allowed in pages"
+
+
+@pytest.mark.parametrize("breakage", [bad_date, script_only_the_rendered_page_shows])
+def test_a_broken_page_shows_its_problem_in_the_preview_and_recovers_after_the_fix(tmp_path, breakage):
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "aftercare.md"
     original = page.read_text(encoding="utf-8")
-    broken = re.sub(r"^next_review:.*$", "next_review: soon", original, count=1, flags=re.MULTILINE)
-    line = broken.splitlines().index("next_review: soon") + 1
-    expected = f"docs/aftercare.md:{line}: next_review 'soon' is not a date"
+    broken, expected = breakage(original)
     terminal = tmp_path / "serve.log"
 
     with mkdocs_serve(project, terminal) as address:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .pipeline import group_documents
 from .reading import read_sources, skipped_files, source_paths
-from .report import render_report
+from .report import PreviousRunError, load_previous_run, render_report
 
 EXIT_UNREADABLE_SOURCE = 1
 EXIT_USAGE = 2
@@ -68,6 +68,12 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("sources", type=Path, help="folder of .txt, .md and .html sources")
     parser.add_argument("--json", type=Path, dest="json_path", help="write the sections and groups as JSON here")
     parser.add_argument("--report", type=Path, dest="report_path", help="write the Markdown digest for editors here")
+    parser.add_argument(
+        "--since",
+        type=Path,
+        dest="since_path",
+        help="an earlier run's --json output; the digest then opens with what new or changed sources repeat and add",
+    )
     arguments = parser.parse_args(argv)
     if not arguments.sources.is_dir():
         parser.error(f"sources folder not found: {arguments.sources} (give the folder holding the source articles)")
@@ -81,6 +87,15 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     json_path, report_path = arguments.json_path, arguments.report_path
     if json_path and report_path and json_path.resolve() == report_path.resolve():
         parser.error("--json and --report name the same file; give each its own file name")
+    if arguments.since_path is not None:
+        if report_path is None:
+            parser.error("--since shows its findings in the digest; add --report DIGEST.md")
+        try:
+            arguments.previous = load_previous_run(arguments.since_path)
+        except PreviousRunError as error:
+            parser.error(f"--since {error}")
+    else:
+        arguments.previous = None
     return arguments
 
 
@@ -101,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.json_path is not None:
         write_atomically(arguments.json_path, json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
     if arguments.report_path is not None:
-        write_atomically(arguments.report_path, render_report(result))
+        write_atomically(arguments.report_path, render_report(result, arguments.previous))
     repeated = sum(1 for group in result.groups if len(group.members) > 1)
     print(f"{len(documents)} files, {len(result.sections)} sections, {len(result.groups)} groups ({repeated} repeated)")
     if problems:

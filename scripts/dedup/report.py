@@ -1,8 +1,15 @@
-"""The Markdown digest for editors: each group once, where it came from, and what other versions add."""
+"""The Markdown digest for editors: each group once, where it came from, and what other versions add.
+
+With an earlier run's JSON (--since), it opens with what each newly added or changed source repeats from the
+earlier sources and what it adds: the question an editor asks when adding a clinic article.
+"""
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
 from .features import content_terms
 from .models import DedupResult, Group, GroupedSection
@@ -82,7 +89,77 @@ def group_entry(group: Group, by_id: dict[str, GroupedSection], plain: dict[str,
     return out
 
 
-def render_report(result: DedupResult) -> str:
+@dataclass(frozen=True)
+class PreviousRun:
+    """What an earlier --json output says each source contained."""
+
+    label: str
+    text_by_source: dict[str, str]
+
+
+class PreviousRunError(ValueError):
+    """An earlier run's JSON that cannot be used, with what to do about it."""
+
+
+def load_previous_run(path: Path) -> PreviousRun:
+    fix = "give the JSON file an earlier run wrote with --json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise PreviousRunError(f"{path}: cannot be read ({error.strerror or error}); {fix}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise PreviousRunError(f"{path}: is not JSON ({error}); {fix}") from None
+    sections = data.get("sections") if isinstance(data, dict) else None
+    if not isinstance(sections, list) or not all(
+        isinstance(item, dict) and isinstance(item.get("source"), str) and isinstance(item.get("text"), str)
+        for item in sections
+    ):
+        raise PreviousRunError(f"{path}: has no list of sections with source and text; {fix}")
+    texts: dict[str, list[str]] = {}
+    for item in sections:
+        texts.setdefault(item["source"], []).append(item["text"])
+    return PreviousRun(path.name, {source: "\n".join(parts) for source, parts in texts.items()})
+
+
+def source_texts(result: DedupResult) -> dict[str, str]:
+    texts: dict[str, list[str]] = {}
+    for section in result.sections:
+        texts.setdefault(section.source, []).append(section.text)
+    return {source: "\n".join(parts) for source, parts in texts.items()}
+
+
+def added_sources(result: DedupResult, previous: PreviousRun) -> list[str]:
+    """Sources that are new since the earlier run, or whose text changed."""
+    return sorted(
+        source for source, text in source_texts(result).items() if previous.text_by_source.get(source) != text
+    )
+
+
+def since_entries(result: DedupResult, previous: PreviousRun) -> list[str]:
+    by_id = {section.id: section for section in result.sections}
+    groups = {group.id: group for group in result.groups}
+    plain = result.plain_texts
+    added = added_sources(result, previous)
+    out = [f"## New since {previous.label}", ""]
+    if not added:
+        return [*out, "No source was added or changed.", ""]
+    for source in added:
+        out += [f"### `{source}`", ""]
+        for section in (s for s in result.sections if s.source == source and not s.boilerplate):
+            earlier = [m for m in groups[section.group].members if by_id[m].source not in added]
+            heading = f" “{section.heading}”" if section.heading else ""
+            where = place(section).replace(f"`{section.source}` ", "")
+            if not earlier:
+                out.append(f"- {where}{heading}: new, not in the earlier sources.")
+                continue
+            out.append(f"- {where}{heading}: repeats {', '.join(place(by_id[m]) for m in earlier)}.")
+            earlier_text = " ".join(plain[m] for m in earlier)
+            out += [f"  - adds: {sentence}" for sentence in points_missing_from(earlier_text, plain[section.id])]
+        out.append("")
+    return out
+
+
+def render_report(result: DedupResult, previous: PreviousRun | None = None) -> str:
     by_id = {section.id: section for section in result.sections}
     plain = result.plain_texts
     content_groups = [g for g in result.groups if not by_id[g.canonical].boilerplate]
@@ -97,9 +174,10 @@ def render_report(result: DedupResult) -> str:
         f" {len(content_groups)} distinct content sections "
         f"({len(repeated)} repeated), {sum(len(g.members) for g in boilerplate)} boilerplate lines.",
         "",
-        "## Repeated sections",
-        "",
     ]
+    if previous is not None:
+        out += since_entries(result, previous)
+    out += ["## Repeated sections", ""]
     for group in repeated:
         out += group_entry(group, by_id, plain)
     if not repeated:

@@ -1,7 +1,7 @@
 from scripts.dedup import group_documents
 from scripts.dedup.report import place, points_missing_from, render_report
 
-from .support import EVAL_CORPUS
+from .support import EVAL_CORPUS, run_cli
 
 
 def eval_documents():
@@ -30,3 +30,40 @@ def test_numbers_and_warnings_missing_from_canonical_are_listed():
 def test_sentences_already_in_canonical_are_not_listed():
     canonical = "Water deeply twice a week. Avoid wetting the leaves."
     assert points_missing_from(canonical, "Avoid wetting the leaves. Water deeply twice a week.") == []
+
+
+REDNESS = "Redness after the session is normal and fades within two days as the skin settles down again."
+PEELING = "Light peeling starts around day three; let the flakes come away on their own and do not pick at them."
+
+
+def test_since_shows_what_a_new_source_repeats_and_adds(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "clinic_a.md").write_text(f"# Aftercare\n\n## Redness\n\n{REDNESS}\n\n## Peeling\n\n{PEELING}\n")
+    old = tmp_path / "old.json"
+    assert run_cli(str(sources), "--json", str(old)).returncode == 0
+    extra = "Use a mineral sunscreen of SPF 30 for 14 days."
+    (sources / "clinic_b.md").write_text(
+        f"# After your visit\n\n## Redness\n\n{REDNESS} {extra}\n\n"
+        "## Exercise\n\nSkip the gym, swimming pools and saunas for 48 hours so sweat and chlorine stay off the skin.\n"
+    )
+    digest = tmp_path / "digest.md"
+    completed = run_cli(str(sources), "--since", str(old), "--report", str(digest))
+    assert completed.returncode == 0, completed.stderr
+    new_part = digest.read_text(encoding="utf-8").split("## New since old.json", 1)[1].split("## Repeated", 1)[0]
+    assert "`clinic_a.md`" not in new_part.split("repeats", 1)[0]
+    assert "lines 3–5 “Redness”: repeats `clinic_a.md` lines 3–5." in new_part
+    assert f"adds: {extra}" in new_part
+    assert "“Exercise”: new, not in the earlier sources." in new_part
+
+
+def test_since_with_a_file_that_is_not_an_earlier_run_is_refused(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "a.txt").write_text("Redness\nIt fades within two days.\n")
+    not_json = tmp_path / "notes.json"
+    not_json.write_text("these are notes")
+    completed = run_cli(str(sources), "--since", str(not_json), "--report", str(tmp_path / "r.md"))
+    assert completed.returncode == 2
+    assert "notes.json: is not JSON" in completed.stderr and "--json" in completed.stderr
+    assert not (tmp_path / "r.md").exists()

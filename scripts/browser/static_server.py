@@ -10,8 +10,10 @@ import contextlib
 import functools
 import gzip
 import http.server
+import io
 import sys
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +27,9 @@ class GzipRequestHandler(http.server.SimpleHTTPRequestHandler):
     def send_head(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
+            if not urllib.parse.urlsplit(self.path).path.endswith("/"):
+                # /aftercare -> 301 /aftercare/, as real hosting does, so relative links resolve the same way.
+                return super().send_head()
             path = path / "index.html"
         accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (accepts_gzip and path.suffix in COMPRESSIBLE and path.is_file()):
@@ -36,24 +41,7 @@ class GzipRequestHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
-        return _BytesBody(body)
-
-
-class _BytesBody:
-    """A file-like body for copyfile(), from bytes already compressed."""
-
-    def __init__(self, data: bytes):
-        self._data = data
-        self._sent = False
-
-    def read(self, size: int = -1) -> bytes:
-        if self._sent:
-            return b""
-        self._sent = True
-        return self._data
-
-    def close(self) -> None:
-        pass
+        return io.BytesIO(body)
 
 
 @contextlib.contextmanager

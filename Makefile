@@ -26,11 +26,12 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 serve: install
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-# Build into a scratch folder and swap it in only on success, so a failed build publishes nothing.
+# Build into a scratch folder and swap it in only on success, so a failed build publishes nothing; the swap is one
+# rename (scripts/site/swap_site.py), so anything serving site/ never sees it half-deleted or missing.
 build: install
 	rm -rf .site-build
 	$(BIN)/mkdocs build --strict --site-dir .site-build
-	rm -rf site && mv .site-build site
+	$(BIN)/python -m scripts.site.swap_site .site-build site
 
 chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
@@ -71,4 +72,4 @@ lock:
 	rm -rf .venv-lock
 
 clean:
-	rm -rf site .site-build test-artifacts
+	rm -rf site .site-build .site-previous test-artifacts

@@ -18,7 +18,7 @@ from scripts.checks.html_allowlist import check_copied_file, check_rendered_html
 from scripts.common.content_errors import ContentError, ContentProblem, problems_summary
 from scripts.common.templates import render_template
 from scripts.common.yaml_loader import decode_utf8
-from scripts.site.page_links import Repository
+from scripts.site.page_links import Repository, published_site_url
 from scripts.site.site_content import GENERATED_PAGE_SOURCES, GENERATED_PAGE_SUFFIX, TIMELINE_PAGE, SiteContent
 from scripts.site.structured_data import medical_web_page
 
@@ -37,6 +37,16 @@ log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
+
+
+def on_config(config):
+    # The preview keeps its own local address; a build for publishing takes the real one when it is known.
+    if not _serving:
+        try:
+            config.site_url = published_site_url(os.environ) or config.site_url
+        except ContentError as error:
+            _stop_or_show(error.problems)
+    return config
 
 
 def _project_root(config) -> Path:

@@ -5,6 +5,9 @@ Edit links open a page's source on the default branch: SITE_EDIT_BRANCH when set
 from the repository's settings), otherwise "main". GITHUB_REF_NAME is not used: it names the branch being built,
 which in a pull request is a temporary merge ref. Without the two variables (a local build) there are no links,
 rather than links to a made-up address.
+
+SITE_URL, when set, is the address the site is published at (the publish workflow takes it from GitHub Pages), so
+page addresses in reports, canonical links and the sitemap are the real ones rather than mkdocs.yml's site_url.
 """
 
 from __future__ import annotations
@@ -23,6 +26,17 @@ ISSUE_PAGE_FIELD = "page"
 SERVER_URL = re.compile(r"https?://[^\s/?#]+(/[^\s?#]*)?")
 REPOSITORY_NAME = re.compile(r"[\w.-]+/[\w.-]+")
 BRANCH_NAME = re.compile(r"[^\s~^:?*\[\\]+")
+
+
+def published_site_url(environment: Mapping[str, str]) -> str | None:
+    """The site's published address from SITE_URL, ending in '/'; None when it is not set."""
+    url = environment.get("SITE_URL", "").strip()
+    if not url:
+        return None
+    if not SERVER_URL.fullmatch(url):
+        shape = "a web address like https://OWNER.github.io/REPOSITORY/"
+        raise ContentError([ContentProblem("SITE_URL (environment variable)", None, f"{url!r} is not {shape}")])
+    return url.rstrip("/") + "/"
 
 
 @dataclass(frozen=True)

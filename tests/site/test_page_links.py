@@ -10,11 +10,12 @@ import pytest
 import yaml
 
 from scripts.common.content_errors import ContentError
-from scripts.site.page_links import ISSUE_PAGE_FIELD, ISSUE_TEMPLATE, Repository
+from scripts.site.page_links import ISSUE_PAGE_FIELD, ISSUE_TEMPLATE, Repository, published_site_url
 from tests.conftest import PROJECT_ROOT, run_mkdocs_build
 
 PLATFORM = {"GITHUB_SERVER_URL": "https://git.example", "GITHUB_REPOSITORY": "editors/guide"}
-NO_PLATFORM = {"GITHUB_SERVER_URL": None, "GITHUB_REPOSITORY": None, "SITE_EDIT_BRANCH": None}
+NO_PLATFORM = {"GITHUB_SERVER_URL": None, "GITHUB_REPOSITORY": None, "SITE_EDIT_BRANCH": None, "SITE_URL": None}
+PUBLISHED_AT = "https://editors.pages.example/guide/"
 LINK = re.compile(r'<a href="([^"]*)">(Edit this page|Report a problem with this page)</a>')
 
 
@@ -53,6 +54,14 @@ def test_malformed_variables_stop_with_the_variable_named():
     assert messages[1].startswith("GITHUB_REPOSITORY (environment variable): 'no slash' is not owner/name")
 
 
+def test_the_published_address_comes_from_site_url_when_set():
+    assert published_site_url({}) is None
+    assert published_site_url({"SITE_URL": "https://editors.pages.example/guide"}) == PUBLISHED_AT
+    with pytest.raises(ContentError) as raised:
+        published_site_url({"SITE_URL": "editors.pages.example"})
+    assert str(raised.value).startswith("SITE_URL (environment variable): 'editors.pages.example' is not a web address")
+
+
 def test_the_report_link_opens_an_issue_form_that_takes_the_page_and_asks_for_no_health_details():
     form_file = PROJECT_ROOT / ".github" / "ISSUE_TEMPLATE" / ISSUE_TEMPLATE
     assert form_file.is_file(), f"the report link opens {form_file.name}; restore it or change ISSUE_TEMPLATE"
@@ -84,7 +93,8 @@ def expected_source(address_path: str) -> list[str]:
 
 @pytest.mark.slow
 def test_a_build_on_the_platform_links_every_page_to_its_source_and_a_report(tmp_path):
-    result = run_mkdocs_build(PROJECT_ROOT, tmp_path / "site", env={**NO_PLATFORM, **PLATFORM})
+    published = {**NO_PLATFORM, **PLATFORM, "SITE_URL": PUBLISHED_AT}
+    result = run_mkdocs_build(PROJECT_ROOT, tmp_path / "site", env=published)
     assert result.returncode == 0, result.stderr
     pages = built_pages(tmp_path / "site")
     assert len(pages) > 1
@@ -97,6 +107,7 @@ def test_a_build_on_the_platform_links_every_page_to_its_source_and_a_report(tmp
         report = urlsplit(links["Report a problem with this page"])
         assert f"{report.scheme}://{report.netloc}{report.path}" == "https://git.example/editors/guide/issues/new"
         canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html).group(1)
+        assert canonical.startswith(PUBLISHED_AT), f"{address_path}: {canonical} is not at the published address"
         query = parse_qs(report.query)
         assert query["page"] == [canonical], address_path
         assert query["title"][0].startswith("Problem on the page: ") and query["title"][0][21:] in html

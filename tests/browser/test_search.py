@@ -6,6 +6,7 @@ from __future__ import annotations
 import urllib.parse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import browser_page
 
@@ -46,7 +47,7 @@ def search_results(page, site_url: str, query: str) -> list[str]:
     page.locator(SEARCH_FIELD).press_sequentially(query, delay=30)
     try:
         page.wait_for_function(RESULTS_FOR_QUERY, arg=query.split()[-1].lower(), timeout=10_000)
-    except Exception:
+    except PlaywrightTimeoutError:
         return []
     hrefs = page.locator(RESULT_LINKS).evaluate_all("links => links.map(link => link.href)")
     return [urllib.parse.urlsplit(href).path.removeprefix(urllib.parse.urlsplit(site_url).path) for href in hrefs]

@@ -18,16 +18,14 @@ from __future__ import annotations
 import contextlib
 import re
 import sys
-import textwrap
 from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from scripts.common.content_errors import ContentError, ContentProblem
-from scripts.common.markdown_source import split_front_matter
+from scripts.common.markdown_source import parse_markdown, split_front_matter
 from scripts.common.yaml_loader import YamlDocument, load_yaml_file, parse_yaml, read_text
 
 # Attributes any allowed tag may carry; aria-* attributes are allowed too, for accessibility.
@@ -107,18 +105,12 @@ CUSTOM_PROPERTIES_ONLY = re.compile(r"\s*(--[\w-]+\s*:\s*-?[\d.]+%?\s*(;\s*|$))+
 # Attribute lists such as { #id .class key="value" } set attributes on headings, links and blocks.
 ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*=[^{}\n]*)\}")
 ATTRIBUTE_PAIR = re.compile(r"""([^\s=#.]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
-# "!!! note" and "??? note" (pymdownx.details) open a block whose body is indented; the rest is its title.
-BLOCK_OPENER = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+(.*)$")
 # SVG pictures may draw anything but may not run code or hold another document.
 SVG_FORBIDDEN_TAGS = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"})
 # Animations (<set to=...>, <animate values=...>) can swap a link's target, so their values count as links.
 SVG_URL_ATTRIBUTES = URL_ATTRIBUTES | {"values", "to", "from", "by"}
 # Copied into the site byte for byte, so whatever they hold would be published unchecked.
 UNCHECKED_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
-
-_MARKDOWN = MarkdownIt("commonmark").enable("table")
-# markdown-it refuses javascript: links and leaves them as text; Python-Markdown does not, so they must be seen.
-_MARKDOWN.validateLink = lambda url: True
 
 
 def unsafe_url(value: str) -> bool:
@@ -197,26 +189,16 @@ def check_markdown(display_path: str, markdown: str, first_line: int = 1) -> lis
 
 
 def _markdown_problems(markdown: str, first_line: int) -> list[tuple[int, str]]:
+    blocks = parse_markdown(markdown, first_line)
     found: list[tuple[int, str]] = []
-    lines = markdown.split("\n")
-    for index, line in enumerate(lines):
-        # An admonition or details opener stands alone in Python-Markdown; its indented body is Markdown.
-        if opener := BLOCK_OPENER.match(line):
-            lines[index] = ""
-            found += _markdown_problems(opener.group(1), first_line + index)
-    environment: dict = {}
-    for token in _MARKDOWN.parse("\n".join(lines), environment):
-        line = first_line + token.map[0] if token.map else first_line
+    for line, title in blocks.openers:
+        found += _markdown_problems(title, line)
+    for line, token in blocks.tokens:
         if token.type == "html_block":
             found += _html_problems(token.content, ALLOWED_TAGS, rendered=False, first_line=line)
-        elif token.type == "code_block":
-            # Python-Markdown renders indented text inside admonitions, details and lists as Markdown, not code.
-            found += _markdown_problems(textwrap.dedent(token.content), line)
         elif token.type == "inline":
             found += _inline_problems(token.children or [], line)
-    for reference in environment.get("references", {}).values():
-        if unsafe_url(reference["href"]):
-            found.append((first_line + reference["map"][0], _url_message(reference["href"])))
+    found += [(line, _url_message(url)) for line, url in blocks.references if unsafe_url(url)]
     return found
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+from scripts.common.markdown_source import parse_markdown, split_front_matter
+
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-FENCE = re.compile(r"^\s*(```|~~~)")
 SKIPPED_LINE = re.compile(
     r"^\s*("
     r"#{1,6}\s"  # heading
@@ -52,10 +52,11 @@ def _as_sentence(text: str) -> str:
 
 
 def prose_units(markdown: str) -> list[str]:
-    text = HTML_COMMENT.sub("", FRONT_MATTER.sub("", markdown.replace("\r\n", "\n")))
+    # Comments become blank lines, so code found by the parser stays on the lines it is on.
+    body = HTML_COMMENT.sub(lambda comment: "\n" * comment.group(0).count("\n"), split_front_matter(markdown).body)
+    code_lines = parse_markdown(body).code_lines()
     units: list[str] = []
     paragraph: list[str] = []
-    in_code = False
     table_row = 0  # rows seen in the current table; row 0 is the header, row 1 the separator
 
     def close_paragraph() -> None:
@@ -65,12 +66,9 @@ def prose_units(markdown: str) -> list[str]:
                 units.append(unit)
             paragraph.clear()
 
-    for line in text.split("\n"):
-        if FENCE.match(line):
-            in_code = not in_code
+    for number, line in enumerate(body.split("\n"), start=1):
+        if number in code_lines:
             close_paragraph()
-            continue
-        if in_code:
             continue
         stripped = line.strip()
         if stripped.startswith("|"):

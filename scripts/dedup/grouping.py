@@ -50,8 +50,10 @@ MAX_POSTING = 64
 NEIGHBOURS_PER_SECTION = 24
 # Each article is aligned with at most this many most similar articles; larger families link through chains.
 PARTNERS_PER_ARTICLE = 8
-# Two sections lining up may be chance; three in order make two articles rewrites of each other.
+# Two sections matching may be chance; three make two articles rewrites of each other.
 MIN_ALIGNED_SECTIONS = 3
+# A best match that breaks the articles' order needs this many times the alignment similarity.
+OUT_OF_ORDER_FACTOR = 2.0
 # Alignment is quadratic in article length; longer "articles" are whole files whose articles were not told
 # apart, and their sections are compared through direct links only.
 MAX_ALIGNED_ARTICLE = 80
@@ -129,12 +131,23 @@ def candidate_pairs(matrix: sparse.csr_matrix) -> np.ndarray:
     return unique_pairs(np.concatenate(found), matrix.shape[0])
 
 
-class ConstrainedUnionFind:
-    """Union-find that refuses merges putting two sections of one article into one group."""
+Places = dict[int, set[int]]
 
-    def __init__(self, articles: list[set[int]]) -> None:
-        self.parent = list(range(len(articles)))
-        self.articles = [set(item) for item in articles]
+
+def contiguous(positions: set[int]) -> bool:
+    return max(positions) - min(positions) + 1 == len(positions)
+
+
+class ConstrainedUnionFind:
+    """Union-find that refuses to put two sections of one article into one group, unless they are neighbours.
+
+    An article rarely says one thing twice, but another version may split one section into two paragraphs;
+    so a group may hold several sections of one article only when they follow each other.
+    """
+
+    def __init__(self, places: list[Places]) -> None:
+        self.parent = list(range(len(places)))
+        self.places = [{article: set(positions) for article, positions in item.items()} for item in places]
 
     def find(self, item: int) -> int:
         while self.parent[item] != item:
@@ -142,45 +155,60 @@ class ConstrainedUnionFind:
             item = self.parent[item]
         return item
 
+    def allowed(self, left: int, right: int) -> bool:
+        shared = self.places[left].keys() & self.places[right].keys()
+        return all(contiguous(self.places[left][article] | self.places[right][article]) for article in shared)
+
+    def same_article_pairs(self, left: int, right: int) -> int:
+        """Member pairs of two groups that stand in one article, which no link can join."""
+        shared = self.places[left].keys() & self.places[right].keys()
+        return sum(len(self.places[left][article]) * len(self.places[right][article]) for article in shared)
+
     def union(self, left: int, right: int) -> int | None:
         """Merges the two groups and returns the surviving root, or None when the merge is refused."""
         left, right = self.find(left), self.find(right)
         if left == right:
             return left
-        if self.articles[left] & self.articles[right]:
+        if not self.allowed(left, right):
             return None
-        if (len(self.articles[left]), -left) < (len(self.articles[right]), -right):
+        if (len(self.places[left]), -left) < (len(self.places[right]), -right):
             left, right = right, left
         self.parent[right] = left
-        self.articles[left] |= self.articles[right]
-        self.articles[right] = set()
+        for article, positions in self.places[right].items():
+            self.places[left].setdefault(article, set()).update(positions)
+        self.places[right] = {}
         return left
 
 
-def merge_by_average_link(articles: list[set[int]], links: list[Link], floor: float) -> ConstrainedUnionFind:
+def merge_by_average_link(places: list[Places], links: list[Link], floor: float) -> ConstrainedUnionFind:
     """Average-linkage agglomeration: the two groups whose members are on average most linked merge first.
 
     A pair without a link counts as 0, so two families of rewrites that touch through one shared sentence
     (two intros that both define the treatment) stay apart, while a section linked to every member of a
-    group joins it. Merging stops below floor; merges putting two sections of one article together are refused.
+    group joins it. Pairs within one article cannot be linked, so they do not count. Merging stops below floor;
+    merges putting two sections of one article together are refused unless they are neighbours.
     """
-    union_find = ConstrainedUnionFind(articles)
-    size = [1] * len(articles)
+    union_find = ConstrainedUnionFind(places)
+    size = [1] * len(places)
+
+    def average(a: int, b: int) -> float:
+        pairs = size[a] * size[b] - union_find.same_article_pairs(a, b)
+        return support[a][b] / max(1, pairs)
+
     support: dict[int, dict[int, float]] = defaultdict(dict)
     for link in links:
         a, b = link.left, link.right
         support[a][b] = support[a].get(b, 0.0) + link.score
         support[b][a] = support[b].get(a, 0.0) + link.score
-    heap = [(-total, a, b) for a in support for b, total in support[a].items() if a < b]
+    heap = [(-average(a, b), a, b) for a in support for b in support[a] if a < b]
     heapq.heapify(heap)
     while heap:
         negative_average, a, b = heapq.heappop(heap)
         if union_find.find(a) != a or union_find.find(b) != b or b not in support[a]:
             continue
-        average = support[a][b] / (size[a] * size[b])
-        if average != -negative_average:
+        if average(a, b) != -negative_average:
             continue
-        if average < floor:
+        if -negative_average < floor:
             break
         root = union_find.union(a, b)
         if root is None:
@@ -195,8 +223,8 @@ def merge_by_average_link(articles: list[set[int]], links: list[Link], floor: fl
             del support[other][absorbed]
             combined = support[root].get(other, 0.0) + total
             support[root][other] = support[other][root] = combined
-        for other, total in support[root].items():
-            heapq.heappush(heap, (-total / (size[root] * size[other]), min(root, other), max(root, other)))
+        for other in support[root]:
+            heapq.heappush(heap, (-average(root, other), min(root, other), max(root, other)))
     return union_find
 
 
@@ -253,10 +281,11 @@ def aligned_pairs(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]
 def alignment_links(
     matrix: sparse.csr_matrix, articles: np.ndarray, pairs: list[tuple[int, int]], config: GroupingConfig
 ) -> list[Link]:
-    """Sections matched by order-preserving alignment of two articles that look like rewrites.
+    """Sections matched between two articles that look like rewrites.
 
-    A matched pair is kept when each is the other's best match in the article pair, or when its score
-    is high on its own; that keeps a section from being linked only because it sits in the same slot.
+    A pair is kept when each is the other's best match in the article pair, at a low similarity when it keeps
+    the articles' order (an ordered run) and a higher one when it does not (a Q&A version may reorder); an
+    order-keeping pair that is not mutual is kept only when it is high on its own.
     """
     members: dict[int, list[int]] = defaultdict(list)
     for index, article in enumerate(articles):
@@ -278,14 +307,20 @@ def alignment_links(
         size = len(left_rows) * len(right_rows)
         block = scores[offset : offset + size].reshape(len(left_rows), len(right_rows))
         offset += size
-        matched = aligned_pairs(block, config.align_threshold)
-        if len(matched) < MIN_ALIGNED_SECTIONS:
-            continue
         row_best, column_best = block.max(axis=1), block.max(axis=0)
-        for a, b in matched:
-            mutual = block[a, b] >= row_best[a] and block[a, b] >= column_best[b]
-            if mutual or block[a, b] >= config.link_threshold:
-                links.append(Link(float(block[a, b]), left_rows[a], right_rows[b]))
+        mutual = (block >= row_best[:, None]) & (block >= column_best[None, :])
+        in_order = np.zeros_like(mutual)
+        for a, b in aligned_pairs(block, config.align_threshold):
+            in_order[a, b] = True
+        # Out of order, a match needs more evidence of its own than one that keeps the articles' order.
+        kept = mutual & (
+            block >= np.where(in_order, config.align_threshold, OUT_OF_ORDER_FACTOR * config.align_threshold)
+        )
+        kept |= in_order & (block >= config.link_threshold)
+        if kept.sum() < MIN_ALIGNED_SECTIONS:
+            continue
+        for a, b in zip(*np.nonzero(kept), strict=True):
+            links.append(Link(float(block[a, b]), left_rows[a], right_rows[b]))
     return links
 
 
@@ -333,11 +368,11 @@ def group_content_sections(
     texts = [body_of(section) for section in sections]
     representative = representatives(texts)
     matrix, links, articles = section_links(sections, texts, representative, config)
-    # Identical texts are one node whatever article they stand in; the node carries all their articles.
-    node_articles: list[set[int]] = [set() for _ in sections]
+    # Identical texts are one node whatever article they stand in; the node carries all their places.
+    node_places: list[Places] = [{} for _ in sections]
     for index, node in enumerate(representative):
-        node_articles[node].add(int(articles[index]))
-    union_find = merge_by_average_link(node_articles, links, config.align_threshold)
+        node_places[node].setdefault(int(articles[index]), set()).add(sections[index].position)
+    union_find = merge_by_average_link(node_places, links, config.align_threshold)
     components: dict[int, list[int]] = defaultdict(list)
     for index, node in enumerate(representative):
         components[union_find.find(int(node))].append(index)

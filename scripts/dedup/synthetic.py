@@ -307,11 +307,15 @@ def generate_corpus(
     return corpus
 
 
-SCATTERED_FORMATS = ("txt", "md", "html", "inline")
+SCATTERED_FORMATS = ("txt", "md", "html", "inline", "paragraphs")
 # Small files hold about ten content sections: two articles of four to seven sections.
 ARTICLES_PER_SMALL_FILE = 2
 # Share of rewrites whose headings are replaced by diary days or questions, which carry no shared words.
 RESTYLED_HEADINGS = 0.3
+# Share of rewrites that tell their middle sections in another order (as a Q&A page might).
+REORDERED = 0.2
+# In the heading-less "paragraphs" format, share of sections split into two paragraphs.
+SPLIT_PARAGRAPHS = 0.3
 
 
 def restyled_heading(writer: CorpusWriter, heading: str, position: int) -> str:
@@ -320,7 +324,17 @@ def restyled_heading(writer: CorpusWriter, heading: str, position: int) -> str:
     return f"What About {heading}?"
 
 
-def format_file(format_name: str, sections: list[tuple[str, str, list[str]]]) -> tuple[list[str], list[LabelRange]]:
+def split_in_two(rng: random.Random, body: str) -> list[str]:
+    sentences = body.split(". ")
+    if len(sentences) < 2 or rng.random() >= SPLIT_PARAGRAPHS:
+        return [body]
+    cut = rng.randrange(1, len(sentences))
+    return [". ".join(sentences[:cut]) + ".", ". ".join(sentences[cut:])]
+
+
+def format_file(
+    rng: random.Random, format_name: str, sections: list[tuple[str, str, list[str]]]
+) -> tuple[list[str], list[LabelRange]]:
     """Lines of one file and the label range of each (label, heading, body sentences) section in it."""
     lines: list[str] = ["<html><body>"] if format_name == "html" else []
     ranges: list[LabelRange] = []
@@ -333,6 +347,9 @@ def format_file(format_name: str, sections: list[tuple[str, str, list[str]]]) ->
             lines += [f"<h2>{heading}</h2>", f"<p>{text}</p>"]
         elif format_name == "inline":
             lines.append(f"{heading}: {text}")
+        elif format_name == "paragraphs":
+            for paragraph in split_in_two(rng, text):
+                lines += [paragraph, ""]
         else:
             lines += [heading, "", text, ""]
         ranges.append(LabelRange(start, len(lines), label))
@@ -354,6 +371,10 @@ def generate_scattered_corpus(target_sections: int, seed: int = 7) -> SyntheticC
             if restyle:
                 heading = restyled_heading(writer, heading, position)
             article.append((label, heading, [body]))
+        if len(article) > 3 and writer.random.random() < REORDERED:
+            middle = article[1:-1]
+            writer.random.shuffle(middle)
+            article = [article[0], *middle, article[-1]]
         articles.append(article)
         sections += len(article)
     # Shuffling spreads an article's rewrites over different files.
@@ -362,8 +383,8 @@ def generate_scattered_corpus(target_sections: int, seed: int = 7) -> SyntheticC
     for number in range(0, len(articles), ARTICLES_PER_SMALL_FILE):
         format_name = writer.random.choice(SCATTERED_FORMATS)
         entries = [entry for article in articles[number : number + ARTICLES_PER_SMALL_FILE] for entry in article]
-        lines, ranges = format_file(format_name, entries)
-        suffix = "txt" if format_name == "inline" else format_name
+        lines, ranges = format_file(writer.random, format_name, entries)
+        suffix = "txt" if format_name in ("inline", "paragraphs") else format_name
         name = f"scattered_{number // ARTICLES_PER_SMALL_FILE:05d}.{suffix}"
         corpus.documents.append((name, "\n".join(lines) + "\n"))
         corpus.labels[name] = ranges

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from scripts.dedup import group_documents
+from scripts.dedup.grouping import ConstrainedUnionFind
 from scripts.dedup.reading import read_sources
 
 from .support import EVAL_CORPUS, section_by_start, seeds_or_skip
@@ -69,3 +70,24 @@ def test_every_section_is_in_exactly_one_group_and_canonical_is_a_member():
         assert section.id in by_group[section.group].members
     for group in result.groups:
         assert group.canonical in group.members
+
+
+def test_paragraph_copied_into_many_files_is_one_group():
+    shared = "Keep the treated skin clean and dry for a whole day, and wash your hands before you touch it at all."
+    pages = [
+        (
+            f"page{n:03d}.md",
+            f"# Page {n}\n\nTopic number {n} is covered here in words of its own.\n\n## Skin\n\n{shared}\n",
+        )
+        for n in range(300)
+    ]
+    result = group_documents(pages)
+    groups = {section_by_start(result, name, 5).group for name, _ in pages}
+    assert len(groups) == 1
+
+
+def test_one_article_keeps_distinct_sections_apart_but_split_neighbours_may_join():
+    union_find = ConstrainedUnionFind([{0: {0}}, {0: {2}}, {1: {0}}, {0: {1}}])
+    assert union_find.union(0, 2) is not None
+    assert union_find.union(1, 2) is None
+    assert union_find.union(3, 2) is not None

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from sklearn.metrics.cluster import pair_confusion_matrix
 
 from .models import DedupResult
 
@@ -71,25 +72,23 @@ def labels_for_result(result: DedupResult, labels: dict[str, list[LabelRange]]) 
     return mapped
 
 
-def same_group_pairs(assignment: dict[str, Hashable]) -> set[tuple[str, str]]:
-    members: dict[Hashable, list[str]] = defaultdict(list)
-    for item, group in assignment.items():
-        members[group].append(item)
-    pairs: set[tuple[str, str]] = set()
-    for items in members.values():
-        items.sort()
-        pairs.update((a, b) for index, a in enumerate(items) for b in items[index + 1 :])
-    return pairs
-
-
 def pair_scores(predicted: dict[str, Hashable], truth: dict[str, Hashable]) -> PairScores:
-    predicted_pairs = same_group_pairs(predicted)
-    true_pairs = same_group_pairs(truth)
-    hits = len(predicted_pairs & true_pairs)
-    precision = hits / len(predicted_pairs) if predicted_pairs else 1.0
-    recall = hits / len(true_pairs) if true_pairs else 1.0
+    """Pairwise scores over the items both assignments share, counted by scikit-learn's pair confusion matrix."""
+    items = sorted(predicted.keys() & truth.keys())
+    codes_of: dict[Hashable, int] = {}
+    predicted_codes = [codes_of.setdefault(("predicted", predicted[item]), len(codes_of)) for item in items]
+    true_codes = [codes_of.setdefault(("truth", truth[item]), len(codes_of)) for item in items]
+    if len(items) < 2:
+        return PairScores(1.0, 1.0, 1.0, 0, 0)
+    # The matrix counts ordered pairs; [1, 1] holds pairs together in both, [0, 1] pairs together only in
+    # the prediction and [1, 0] pairs together only in the truth.
+    matrix = pair_confusion_matrix(true_codes, predicted_codes) // 2
+    hits = int(matrix[1, 1])
+    predicted_pairs, true_pairs = hits + int(matrix[0, 1]), hits + int(matrix[1, 0])
+    precision = hits / predicted_pairs if predicted_pairs else 1.0
+    recall = hits / true_pairs if true_pairs else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return PairScores(precision, recall, f1, len(predicted_pairs), len(true_pairs))
+    return PairScores(precision, recall, f1, predicted_pairs, true_pairs)
 
 
 def score_result(result: DedupResult, labels: dict[str, list[LabelRange]], content_only: bool = False) -> PairScores:

@@ -3,7 +3,7 @@
 import pytest
 
 from scripts.dedup import DEFAULT_CONFIG, group_documents
-from scripts.dedup.evaluation import load_labels, score_result
+from scripts.dedup.evaluation import load_labels, pair_scores, score_result
 from scripts.dedup.reading import read_sources
 from scripts.dedup.synthetic import generate_corpus
 
@@ -71,3 +71,11 @@ def test_scattered_corpus_puts_every_rewrite_in_another_file():
             files_by_label.setdefault(item.label, set()).add(name)
     assert {name.rsplit(".", 1)[1] for name, _ in corpus.documents} >= {"txt", "md", "html"}
     assert sum(len(files) > 1 for files in files_by_label.values()) > len(files_by_label) / 2
+
+
+def test_pair_scores_count_pairs_together_in_prediction_and_truth():
+    truth = {"a": 1, "b": 1, "c": 2, "d": 2}
+    predicted = {"a": "x", "b": "x", "c": "x", "d": "y"}
+    scores = pair_scores(predicted, truth)
+    assert (scores.predicted_pairs, scores.true_pairs) == (3, 2)
+    assert scores.precision == 1 / 3 and scores.recall == 1 / 2

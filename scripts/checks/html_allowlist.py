@@ -102,6 +102,9 @@ ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 URL_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 # The timeline's chart places its bars with CSS custom properties (style="--tl-at: 42%"); nothing else may style.
 CUSTOM_PROPERTIES_ONLY = re.compile(r"\s*(--[\w-]+\s*:\s*-?[\d.]+%?\s*(;\s*|$))+")
+# Every tag, link scheme (even one written with an entity, like javascript&#58;) and attribute list needs one of
+# these; most texts in data files and front matter have none and need no parsing.
+MAY_HOLD_MARKUP = re.compile(r"[<:&{]")
 # Attribute lists such as { #id .class key="value" } set attributes on headings, links and blocks.
 ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*=[^{}\n]*)\}")
 ATTRIBUTE_PAIR = re.compile(r"""([^\s=#.]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
@@ -189,6 +192,8 @@ def check_markdown(display_path: str, markdown: str, first_line: int = 1) -> lis
 
 
 def _markdown_problems(markdown: str, first_line: int) -> list[tuple[int, str]]:
+    if not MAY_HOLD_MARKUP.search(markdown):
+        return []
     blocks = parse_markdown(markdown, first_line)
     found: list[tuple[int, str]] = []
     for line, title in blocks.openers:
@@ -229,13 +234,18 @@ def _attribute_list_problems(text: str) -> Iterable[str]:
 
 
 def check_page_source(display_path: str, source: str) -> list[ContentProblem]:
-    """A page or snippet: its front-matter values (shown as the title and description) and its Markdown."""
+    """A page or snippet: its front-matter values and its Markdown."""
     page = split_front_matter(source)
+    return check_front_matter(display_path, source) + check_markdown(display_path, page.body, page.body_first_line)
+
+
+def check_front_matter(display_path: str, source: str) -> list[ContentProblem]:
+    """A page's front-matter values: the theme prints the title and description into every page unescaped."""
     problems: list[ContentProblem] = []
     # Broken front matter is reported, with its line, by the front-matter check.
     with contextlib.suppress(ContentError):
-        problems += check_yaml_texts(parse_yaml(page.front_matter or "", display_path, first_line=2))
-    return problems + check_markdown(display_path, page.body, page.body_first_line)
+        problems += check_yaml_texts(parse_yaml(split_front_matter(source).front_matter or "", display_path, 2))
+    return problems
 
 
 def check_yaml_texts(document: YamlDocument) -> list[ContentProblem]:
@@ -246,6 +256,19 @@ def check_yaml_texts(document: YamlDocument) -> list[ContentProblem]:
 
 
 # 2. The HTML a page renders to.
+
+
+def check_rendered_page(display_path: str, html: str, source: str = "") -> list[ContentProblem]:
+    """A page's rendered content; when something is off, its Markdown `source` is read for the exact lines.
+
+    Parsing the source costs as much again as the check, so a clean build skips it. Whatever only the rendered
+    HTML shows is reported from there, at the first source line mentioning it.
+    """
+    rendered = check_rendered_html(display_path, html, source)
+    if not rendered or not source:
+        return rendered
+    page = split_front_matter(source)
+    return check_markdown(display_path, page.body, page.body_first_line) or rendered
 
 
 def check_rendered_html(display_path: str, html: str, source: str = "") -> list[ContentProblem]:

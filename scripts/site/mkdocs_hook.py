@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from scripts.checks.html_allowlist import check_copied_file, check_rendered_html
+from scripts.checks.html_allowlist import check_copied_file, check_rendered_page
 from scripts.common.content_errors import ContentError, ContentProblem, problems_summary
 from scripts.common.templates import render_template
 from scripts.common.yaml_loader import decode_utf8
@@ -135,7 +135,7 @@ def on_page_content(html: str, page, config, files) -> str:
     display = _display_path(config, page.file)
     # A generated page's own lines mean nothing to an editor; its data file's texts were checked with theirs.
     source = "" if page.file.generated_by else _sources.get(display, "")
-    _unsafe_html.extend(check_rendered_html(display, html, source))
+    _unsafe_html.extend(check_rendered_page(display, html, source))
     return html
 
 

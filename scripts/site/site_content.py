@@ -9,7 +9,7 @@ import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.checks.html_allowlist import check_page_source, check_yaml_texts
+from scripts.checks.html_allowlist import check_front_matter, check_page_source, check_yaml_texts
 from scripts.common.content_errors import ContentError, ContentProblem
 from scripts.common.templates import render_template
 from scripts.common.yaml_loader import load_yaml_file
@@ -70,11 +70,14 @@ class SiteContent:
         checked: dict[str, PageMetadata] = {}
         problems: list[ContentProblem] = []
         for path in sorted(sources):
-            if not path.endswith(GENERATED_PAGE_SUFFIX):
-                problems += check_page_source(path, sources[path])
             if f"/{SNIPPETS_DIR}/" in f"/{path}":
-                problems += check_snippet(path, sources[path])
+                # Snippets show only inside other pages, so their HTML is checked here, with lines.
+                problems += check_page_source(path, sources[path]) + check_snippet(path, sources[path])
                 continue
+            if not path.endswith(GENERATED_PAGE_SUFFIX):
+                # A page's body is checked once rendered (scripts/checks/html_allowlist.py); its front matter
+                # is shown by the theme, so it is checked here.
+                problems += check_front_matter(path, sources[path])
             result = check_page(path, sources[path], set(self.references))
             problems += result.problems
             if snippet_options is not None:

@@ -72,6 +72,46 @@ def anchor_terms(text: str) -> list[str]:
     return anchors
 
 
+NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    )
+}
+NUMBER = rf"\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)}"
+# A quantity is a number (or a range "3 to 4", "3-4") before a unit; durations are compared in days, so
+# "48 hours" and "two days" agree while "four weeks" and "ten days" do not.
+QUANTITY = re.compile(
+    rf"\b({NUMBER})(?:\s*(?:-|–|to|or)\s*({NUMBER}))?[\s-]*(hours?|days?|weeks?|months?|years?|mm|cm|ml|mg|%)(?!\w)",
+    re.IGNORECASE,
+)
+DAYS_PER_UNIT = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def number_value(text: str) -> float:
+    lower = text.lower()
+    return float(NUMBER_WORDS[lower]) if lower in NUMBER_WORDS else float(lower)
+
+
+def quantities(text: str) -> dict[str, frozenset[float]]:
+    """Stated amounts by kind: {"days": {28.0}, "mm": {0.5}}; ranges give both ends."""
+    found: dict[str, set[float]] = {}
+    for first, second, unit in QUANTITY.findall(text):
+        unit = unit.lower()
+        singular = unit[:-1] if unit.endswith("s") else unit
+        kind, scale = ("days", DAYS_PER_UNIT[singular]) if singular in DAYS_PER_UNIT else (unit, 1.0)
+        values = found.setdefault(kind, set())
+        for number in (first, second):
+            if number:
+                values.add(round(number_value(number) * scale, 3))
+    return {kind: frozenset(values) for kind, values in found.items()}
+
+
+def quantities_conflict(first: dict[str, frozenset[float]], second: dict[str, frozenset[float]]) -> bool:
+    """Both state an amount of one kind and share none of them: a rewrite keeps its numbers, so these differ."""
+    return any(kind in second and not (values & second[kind]) for kind, values in first.items())
+
+
 def identity(terms: list[str]) -> list[str]:
     return terms
 

@@ -6,6 +6,8 @@ Spun rewrites share few exact phrases, so two kinds of evidence link sections:
   files, two formats), their sections are aligned in order and matched sections are linked at a much lower
   similarity. Sections that only share a topic rarely line up one after another, and a shared heading
   counts for nothing (headings are left out of the comparison).
+Neither links two sections stating different amounts of one kind ("4 weeks" against "10 days"): spinning
+leaves numbers alone, so those say different things however alike their words are.
 Links are merged strongest first, and a merge that would put two sections of one article together is refused.
 Candidates come from an inverted index over each section's rarest terms with capped posting lists, after
 identical texts are collapsed, so cost grows with the number of sections however they are split into files.
@@ -21,7 +23,14 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from .features import content_terms, row_cosines, section_vectors, tfidf_rows
+from .features import (
+    content_terms,
+    quantities,
+    quantities_conflict,
+    row_cosines,
+    section_vectors,
+    tfidf_rows,
+)
 from .models import Section
 
 
@@ -278,8 +287,24 @@ def aligned_pairs(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]
     return matched[::-1]
 
 
+def pair_scores(
+    matrix: sparse.csr_matrix, amounts: list[dict[str, frozenset[float]]], lefts: np.ndarray, rights: np.ndarray
+) -> np.ndarray:
+    """Cosine per pair, or 0 where the two state different amounts of one kind ("4 weeks" against "10 days")."""
+    scores = row_cosines(matrix, lefts, rights)
+    stated = np.array([bool(amount) for amount in amounts])
+    for index in np.flatnonzero(stated[lefts] & stated[rights]):
+        if quantities_conflict(amounts[lefts[index]], amounts[rights[index]]):
+            scores[index] = 0.0
+    return scores
+
+
 def alignment_links(
-    matrix: sparse.csr_matrix, articles: np.ndarray, pairs: list[tuple[int, int]], config: GroupingConfig
+    matrix: sparse.csr_matrix,
+    amounts: list[dict[str, frozenset[float]]],
+    articles: np.ndarray,
+    pairs: list[tuple[int, int]],
+    config: GroupingConfig,
 ) -> list[Link]:
     """Sections matched between two articles that look like rewrites.
 
@@ -300,7 +325,7 @@ def alignment_links(
     # Every cell of every article pair is scored in one batch; per-pair sparse calls cost far more.
     lefts = np.concatenate([np.repeat(left, len(right)) for left, right in blocks])
     rights = np.concatenate([np.tile(right, len(left)) for left, right in blocks])
-    scores = row_cosines(matrix, lefts, rights)
+    scores = pair_scores(matrix, amounts, lefts, rights)
     links: list[Link] = []
     offset = 0
     for left_rows, right_rows in blocks:
@@ -352,10 +377,12 @@ def section_links(
     articles = article_keys(sections)
     unique = np.flatnonzero(representative == np.arange(len(sections)))
     pairs = unique[candidate_pairs(matrix[unique])]
-    scores = row_cosines(matrix, pairs[:, 0], pairs[:, 1])
+    amounts = [quantities(text) for text in texts]
+    scores = pair_scores(matrix, amounts, pairs[:, 0], pairs[:, 1])
     direct = (scores >= config.link_threshold) & (articles[pairs[:, 0]] != articles[pairs[:, 1]])
     links = [Link(float(score), int(a), int(b)) for (a, b), score in zip(pairs[direct], scores[direct], strict=True)]
-    links += alignment_links(matrix, articles, article_pairs(articles, term_lists, pairs, config), config)
+    partners = article_pairs(articles, term_lists, pairs, config)
+    links += alignment_links(matrix, amounts, articles, partners, config)
     return matrix, links, articles
 
 

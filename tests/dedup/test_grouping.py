@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from scripts.dedup import group_documents
+from scripts.dedup.features import quantities, quantities_conflict
 from scripts.dedup.grouping import ConstrainedUnionFind
 from scripts.dedup.reading import read_sources
 
@@ -91,3 +92,24 @@ def test_one_article_keeps_distinct_sections_apart_but_split_neighbours_may_join
     assert union_find.union(0, 2) is not None
     assert union_find.union(1, 2) is None
     assert union_find.union(3, 2) is not None
+
+
+SUN = "Keep the healing area out of strong sunshine for {} and cover it with loose clothing when you go outside."
+
+
+def test_near_copies_stating_different_durations_stay_apart_and_equal_ones_group():
+    pages = [
+        ("a.md", f"# Sun\n\n{SUN.format('four weeks')}\n"),
+        ("b.md", f"# Sun\n\n{SUN.format('10 days')}\n"),
+        ("c.md", f"# Sun\n\n{SUN.format('28 days')}\n"),
+    ]
+    result = group_documents(pages)
+    assert not same_group(result, ("a.md", 1), ("b.md", 1))
+    assert same_group(result, ("a.md", 1), ("c.md", 1))
+
+
+def test_durations_are_compared_in_days_and_ranges_keep_both_ends():
+    assert not quantities_conflict(quantities("wait 48 hours"), quantities("wait two days"))
+    assert quantities_conflict(quantities("every 4 weeks"), quantities("every 10 days"))
+    assert not quantities_conflict(quantities("every three to four weeks"), quantities("every 21 days"))
+    assert not quantities_conflict(quantities("use 0.5 mm needles"), quantities("for 3 days"))

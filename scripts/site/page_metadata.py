@@ -157,6 +157,16 @@ def check_page(path: str, source: str, reference_ids: set[str]) -> CheckedPage:
                     )
                 )
 
+    # A reference at the foot of a page that no sentence cites looks like support the page does not claim.
+    cited_ids = set(CITATION.findall(page.body))
+    for source_id in dict.fromkeys(source_ids):
+        if source_id in reference_ids and source_id not in cited_ids:
+            problem(
+                "sources",
+                f"sources lists {source_id!r} but no sentence on the page cites it; put [[{source_id}]] after the "
+                "claim it supports, or remove it from sources",
+            )
+
     if problems:
         return CheckedPage(None, problems)
     return CheckedPage(

@@ -55,6 +55,13 @@ def test_unknown_reference_suggests_the_closest_id():
     ]
 
 
+def test_listed_source_that_no_sentence_cites():
+    assert messages(GOOD.replace("[Chu, A&G]", "[Chu, A&G, Har]")) == [
+        "docs/aftercare.md:6: sources lists 'Har' but no sentence on the page cites it; put [[Har]] after the claim "
+        "it supports, or remove it from sources",
+    ]
+
+
 def test_description_must_be_one_sentence():
     found = messages(GOOD.replace("treatment.", "treatment. And more."))
     assert found == [

@@ -27,7 +27,7 @@ def content_problems(root: Path) -> list[str]:
             unreadable += [str(problem) for problem in error.problems]
     try:
         site = SiteContent.load(root)
-        sources[GENERATED_PAGE] = site.timeline_page(root)
+        sources[GENERATED_PAGE] = site.timeline_page()
         site.check_pages(sources)
     except ContentError as error:
         return unreadable + [str(problem) for problem in error.problems]

@@ -91,7 +91,7 @@ def on_files(files: Files, config) -> Files:
     try:
         _repository = Repository.from_environment(os.environ)
         _site = SiteContent.load(root)
-        files.append(File.generated(config, TIMELINE_PAGE, content=_site.timeline_page(root)))
+        files.append(File.generated(config, TIMELINE_PAGE, content=_site.timeline_page()))
         # Excluded files are included here so snippets get their own check.
         _sources = {
             _display_path(config, file): decode_utf8(file.content_bytes, _display_path(config, file))
@@ -125,7 +125,7 @@ def _check_copied_files(files: Files, config) -> None:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if _preview_problems:
         return ""
-    return _site.page_markdown(markdown, _metadata[page.file.src_uri])
+    return _site.page_markdown(markdown, _metadata[page.file.src_uri], page.file.src_uri)
 
 
 def on_page_content(html: str, page, config, files) -> str:

@@ -18,12 +18,14 @@ from scripts.site.glossary import GlossaryEntry, abbreviation_definitions, load_
 from scripts.site.page_metadata import PageMetadata, check_page, check_snippet
 from scripts.site.references import Reference, load_references
 from scripts.site.snippets import missing_snippets
-from scripts.timeline import build_timeline_page
+from scripts.timeline.includes import TIMELINE_PAGE, check_includes, expand_includes
+from scripts.timeline.loading import load_side_effects
+from scripts.timeline.models import SideEffectsFile
+from scripts.timeline.rendering import render_page
 
 REFERENCES_FILE = "data/references.yml"
 GLOSSARY_FILE = "data/glossary.yml"
 SIDE_EFFECTS_FILE = "data/side-effects.yml"
-TIMELINE_PAGE = "side-effects-timeline.md"
 # The data file each generated page is built from: the file an editor changes to change that page.
 GENERATED_PAGE_SOURCES = {TIMELINE_PAGE: SIDE_EFFECTS_FILE}
 # Messages name a generated page by its data file and this; its texts are checked in the data file, with lines.
@@ -38,6 +40,7 @@ SNIPPETS_DIR = "snippets"
 class SiteContent:
     references: dict[str, Reference]
     glossary: list[GlossaryEntry]
+    side_effects: SideEffectsFile
 
     @classmethod
     def load(cls, project_root: Path) -> SiteContent:
@@ -55,12 +58,13 @@ class SiteContent:
         problems += unsafe_html_in_data(project_root)
         if problems:
             raise ContentError(problems)
-        return cls(references=references, glossary=glossary)
+        side_effects = load(lambda path, name: load_side_effects(path, set(references), name), SIDE_EFFECTS_FILE, None)
+        if problems:
+            raise ContentError(problems)
+        return cls(references=references, glossary=glossary, side_effects=side_effects)
 
-    def timeline_page(self, project_root: Path) -> str:
-        return build_timeline_page(
-            project_root / SIDE_EFFECTS_FILE, set(self.references), display_path=SIDE_EFFECTS_FILE
-        )
+    def timeline_page(self) -> str:
+        return render_page(self.side_effects)
 
     def check_pages(self, sources: dict[str, str], snippet_options: dict | None = None) -> dict[str, PageMetadata]:
         """Check every page (and snippet); raise one ContentError listing all problems across the site.
@@ -70,6 +74,8 @@ class SiteContent:
         checked: dict[str, PageMetadata] = {}
         problems: list[ContentProblem] = []
         for path in sorted(sources):
+            if not path.endswith(GENERATED_PAGE_SUFFIX):
+                problems += check_includes(path, sources[path])
             if f"/{SNIPPETS_DIR}/" in f"/{path}":
                 # Snippets show only inside other pages, so their HTML is checked here, with lines.
                 problems += check_page_source(path, sources[path]) + check_snippet(path, sources[path])
@@ -88,8 +94,10 @@ class SiteContent:
             raise ContentError(problems)
         return checked
 
-    def page_markdown(self, markdown: str, metadata: PageMetadata) -> str:
-        """The Markdown MkDocs renders: citations linked, generated lists and hover definitions added."""
+    def page_markdown(self, markdown: str, metadata: PageMetadata, page_path: str) -> str:
+        """The Markdown MkDocs renders: care cards included, citations linked, generated lists and hover
+        definitions added. page_path is the page's path under docs/, for links to the timeline page."""
+        markdown = expand_includes(markdown, self.side_effects, page_path)
         markdown = link_citations(markdown, metadata.sources)
         if metadata.generated_list == "glossary":
             markdown += "\n" + render_glossary_list(self.glossary)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scripts.common.content_errors import did_you_mean
-from scripts.timeline.models import SideEffect, SideEffectsFile
+from scripts.timeline.models import CARE_LEVELS, SideEffect, SideEffectsFile
 
 Path = tuple[str | int, ...]
 Issue = tuple[Path, str]
@@ -35,6 +35,104 @@ def find_issues(data: SideEffectsFile, known_reference_ids: set[str]) -> Iterato
             first_index_of_id[effect.id] = index
         yield from _timing_issues(effect, path)
         yield from _source_issues(effect, path, known_reference_ids)
+    yield from _sign_issues(data)
+    yield from _symptom_issues(data)
+
+
+def _known(kind: str, value: str, known: list[str], fix: str) -> str:
+    return f'{kind} "{value}" is not in this file{did_you_mean(value, known)}; {fix}'
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.lower().rstrip(".").split())
+
+
+def _sign_issues(data: SideEffectsFile) -> Iterator[Issue]:
+    """Each sign once, tied to known effects, and counting from when its normal effect stops being normal."""
+    effects = {effect.id: effect for effect in data.effects}
+    first_index_of_id: dict[str, int] = {}
+    first_index_of_text: dict[str, int] = {}
+    for index, sign in enumerate(data.warning_signs):
+        path: Path = ("warning_signs", index)
+        where = f'warning sign "{sign.id}"'
+        if sign.id in first_index_of_id:
+            yield (
+                (*path, "id"),
+                f"{where}: the id is already used by warning sign number {first_index_of_id[sign.id] + 1}; "
+                "give each sign its own id",
+            )
+        first_index_of_id.setdefault(sign.id, index)
+        text = _normalised(sign.sign)
+        if text in first_index_of_text:
+            other = data.warning_signs[first_index_of_text[text]]
+            yield (
+                (*path, "sign"),
+                f'{where}: the same sign is already written as "{other.id}" (level {other.level}); a sign may '
+                "appear once, at one level, so delete this one or merge the two",
+            )
+        first_index_of_text.setdefault(text, index)
+        for position, effect_id in enumerate(sign.effects):
+            effect = effects.get(effect_id)
+            if effect is None:
+                yield (
+                    (*path, "effects", position),
+                    f"{where}: "
+                    + _known("effect", effect_id, sorted(effects), "use the id of an effect listed under effects"),
+                )
+            elif effect.normal and (sign.when is None or sign.when.hours != effect.see_help_after.hours):
+                yield (
+                    (*path, "when" if sign.when else "sign"),
+                    f'{where}: effect "{effect_id}" is normal until see_help_after {effect.see_help_after}, so a sign '
+                    f"for it counts from then; write when: after {effect.see_help_after}, or change see_help_after",
+                )
+    for index, effect in enumerate(data.effects):
+        if not data.signs_of(effect):
+            yield (
+                ("effects", index, "id"),
+                f'effect "{effect.id}" has no warning sign, so readers would not know when to get help; add one '
+                f"under warning_signs with effects: [{effect.id}]",
+            )
+    levels = {sign.level for sign in data.warning_signs}
+    for level in CARE_LEVELS:
+        if level not in levels:
+            yield (
+                ("warning_signs",),
+                f"no warning sign has level {level}, so its care card would be empty; add a sign with level: {level}",
+            )
+
+
+def _symptom_issues(data: SideEffectsFile) -> Iterator[Issue]:
+    effects = {effect.id: effect for effect in data.effects}
+    sign_ids = [sign.id for sign in data.warning_signs]
+    for index, symptom in enumerate(data.symptoms):
+        path: Path = ("symptoms", index)
+        where = f'symptom "{symptom.name}"'
+        if symptom.normal is None and not symptom.signs:
+            yield (
+                path,
+                f"{where}: say what it means: add normal: (a normal effect's id) or signs: (warning sign ids), or both",
+            )
+        if symptom.normal is not None:
+            effect = effects.get(symptom.normal)
+            if effect is None:
+                yield (
+                    (*path, "normal"),
+                    f"{where}: "
+                    + _known("effect", symptom.normal, sorted(effects), "use the id of an effect listed under effects"),
+                )
+            elif not effect.normal:
+                yield (
+                    (*path, "normal"),
+                    f'{where}: effect "{effect.id}" is never normal, so it cannot be what this symptom normally is; '
+                    "list its warning sign under signs instead",
+                )
+        for position, sign_id in enumerate(symptom.signs):
+            if sign_id not in sign_ids:
+                yield (
+                    (*path, "signs", position),
+                    f"{where}: "
+                    + _known("warning sign", sign_id, sign_ids, "use the id of a sign listed under warning_signs"),
+                )
 
 
 def _timing_issues(effect: SideEffect, path: Path) -> Iterator[Issue]:

@@ -34,6 +34,44 @@ class Duration:
         return f"{self.amount}{self.unit}"
 
 
+WHEN_PATTERN = re.compile(r"^\s*(after|from about)\s+(\d+[hdwm])(?:\s+or\s+(\d+[hdwm]))?\s*$")
+WHEN_HINT = (
+    'write "after" or "from about", then one or two times joined by "or": after 2d or 3d, after 7d, from about 3d'
+)
+
+
+@dataclass(frozen=True)
+class When:
+    """From when a warning sign counts: "after 2d or 3d" (after day 2 or 3), "from about 3d" (from about day 3)."""
+
+    word: str
+    earliest: Duration
+    latest: Duration | None = None
+
+    @property
+    def hours(self) -> int:
+        """The earliest time it counts; the day views show the sign from this time on."""
+        return self.earliest.hours
+
+    def __str__(self) -> str:
+        return f"{self.word} {self.earliest}" + (f" or {self.latest}" if self.latest else "")
+
+
+def parse_when(text: object) -> When | None:
+    """The threshold `text` describes, or None if it does not follow WHEN_HINT."""
+    if not isinstance(text, str):
+        return None
+    match = WHEN_PATTERN.match(text)
+    if not match:
+        return None
+    earliest = parse_duration(match.group(2))
+    latest = parse_duration(match.group(3)) if match.group(3) else None
+    assert earliest is not None
+    if latest is not None and (latest.unit != earliest.unit or latest.hours <= earliest.hours):
+        return None
+    return When(word=match.group(1), earliest=earliest, latest=latest)
+
+
 def parse_duration(text: object) -> Duration | None:
     """The duration `text` describes, or None if it is not one (a number without a unit, "2x", "")."""
     if not isinstance(text, str):

@@ -6,13 +6,11 @@ from typing import Any
 
 from pydantic_core import ErrorDetails
 
-from scripts.timeline.models import CareCard, PageInfo, SideEffect, SideEffectsFile
+from scripts.timeline.models import GetHelp, LevelAdvice, PageInfo, SideEffect, SideEffectsFile, Symptom, WarningSign
 
 # One line per field, reused in "missing" messages so the fix names what to write.
 FIELD_HELP = {
     "page": "the page's title, description, last_reviewed and next_review",
-    "effects": "the list of side effects",
-    "title": "the page title, as short text",
     "description": "one sentence for search results and link previews",
     "last_reviewed": "the date a person last checked the page, like 2026-11-21",
     "next_review": "the date the page is due to be checked again, like 2027-11-21",
@@ -27,9 +25,21 @@ FIELD_HELP = {
     "how_common": "one of expected, common, uncommon, rare or not_known",
     "self_care": "a list of things that help, one short sentence each",
     "before_treatment": "a list of things that lower the risk, one short sentence each",
-    "get_help": "a list of care cards, each with a level and a list of signs",
+    "get_help": "for emergency, urgent and soon: title, verdict and contact; and no_medical_staff",
+    "emergency": "title, verdict and contact for the emergency level",
+    "urgent": "title, verdict and contact for the urgent level",
+    "soon": "title, verdict and contact for the soon level",
+    "title": "the page or card title, as short text",
+    "verdict": 'the short form of the level, like "Get help today"',
+    "contact": "whom to contact at this level, in one or two sentences",
+    "no_medical_staff": "what to do if the treatment was at a spa or salon with no doctor or nurse",
+    "warning_signs": "the list of warning signs, each with id, sign, level and effects",
+    "sign": "what the reader sees or feels, in their words, without the time",
     "level": "one of emergency, urgent or soon",
-    "signs": "a list of signs, one short sentence each",
+    "when": 'from when it counts, like "after 2d or 3d" or "from about 3d"; leave it out for "as soon as it appears"',
+    "effects": "the side effects; in a warning sign, the ids of the effects it belongs to, like [infection]",
+    "symptoms": 'the "I have..." list, each with name, and normal and/or signs',
+    "signs": "a list of warning sign ids, like [spreading-redness]",
     "sources": "a list of reference ids from data/references.yml, like [Chu, FDA]",
     "sources_disagree": "one or two sentences on how the sources differ",
 }
@@ -37,8 +47,16 @@ ALLOWED_KEYS = {
     "top": list(SideEffectsFile.model_fields),
     "page": list(PageInfo.model_fields),
     "effects": list(SideEffect.model_fields),
-    "get_help": list(CareCard.model_fields),
+    "get_help": list(GetHelp.model_fields),
+    "emergency": list(LevelAdvice.model_fields),
+    "urgent": list(LevelAdvice.model_fields),
+    "soon": list(LevelAdvice.model_fields),
+    "warning_signs": list(WarningSign.model_fields),
+    "symptoms": list(Symptom.model_fields),
 }
+
+# Lists of entries: what one entry is called in messages, and the key that names it.
+ENTRY_NOUNS = {"effects": ("effect", "id"), "warning_signs": ("warning sign", "id"), "symptoms": ("symptom", "name")}
 
 
 def describe(error: ErrorDetails, data: Any) -> tuple[tuple[str | int, ...], str]:
@@ -57,10 +75,13 @@ def _is_field_or_input_key(part: str) -> bool:
 def _where(path: tuple[str | int, ...], data: Any) -> str:
     if path[:1] == ("page",):
         return "page"
-    if len(path) >= 2 and path[0] == "effects" and isinstance(path[1], int):
-        effect = _item(data, "effects", path[1])
-        effect_id = effect.get("id") if isinstance(effect, dict) else None
-        return f'effect "{effect_id}"' if isinstance(effect_id, str) else f"effect number {path[1] + 1}"
+    if len(path) >= 2 and isinstance(path[1], int) and path[0] in ENTRY_NOUNS:
+        noun, name_key = ENTRY_NOUNS[path[0]]
+        entry = _item(data, path[0], path[1])
+        name = entry.get(name_key) if isinstance(entry, dict) else None
+        return f'{noun} "{name}"' if isinstance(name, str) else f"{noun} number {path[1] + 1}"
+    if path[:1] == ("get_help",):
+        return "get_help"
     return "file"
 
 
@@ -74,7 +95,7 @@ def _fix(error: ErrorDetails, field: str, path: tuple[str | int, ...]) -> str:
     value = error.get("input")
     shown = f' "{value}"' if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
     help_text = FIELD_HELP.get(field, "")
-    if kind == "duration":
+    if kind in ("duration", "when"):
         return error["msg"]
     if kind == "missing":
         return f'"{field}" is missing; add it: {help_text}'

@@ -12,11 +12,6 @@ from scripts.timeline.loading import load_side_effects
 from scripts.timeline.models import SideEffectsFile
 
 PAGE_TEMPLATE = "side-effects-timeline.md.j2"
-CARE_CARD_TITLES = {
-    "emergency": "Emergency: call 999 (UK), 911 (US) or 112 (EU) now",
-    "urgent": "Urgent: get medical help today",
-    "soon": "See your practitioner soon",
-}
 
 
 def build_timeline_page(
@@ -31,13 +26,12 @@ def render_page(data: SideEffectsFile) -> str:
     body = render_template(
         PAGE_TEMPLATE,
         page=data.page,
+        data=data,
         effects=effects,
-        rows=[(effect, layout.bar_for(effect), wording.text_equivalent(effect)) for effect in effects],
+        rows=[(effect, layout.bar_for(effect), wording.text_equivalent(effect, data)) for effect in effects],
         ticks=layout.ticks(),
-        day_by_day=periods.day_by_day(effects),
-        emergency_cards=[group for group in periods.group_care_cards(effects) if group.level == "emergency"],
-        care_cards_for=lambda effect: periods.group_care_cards([effect]),
-        care_card_titles=CARE_CARD_TITLES,
+        periods=periods.PERIODS,
+        day_by_day=periods.day_by_day(data),
         how_common_labels=wording.HOW_COMMON_LABELS,
         wording=wording,
     )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from scripts.timeline.durations import Duration
-from scripts.timeline.models import SideEffect
+from scripts.timeline.durations import Duration, When
+from scripts.timeline.models import SideEffect, SideEffectsFile, WarningSign
 
 HOW_COMMON_LABELS = {
     "expected": "Expected: almost everyone gets this",
@@ -49,17 +49,42 @@ def usually_gone(duration: Duration) -> str:
     return f"usually gone {preposition} {moment(duration)}"
 
 
-def still_there_after(duration: Duration) -> str:
-    return f"Get help if it is still there after {moment(duration)}."
+def when(threshold: When) -> str:
+    """From when a sign counts: "after day 2 or 3", "from about day 3", "after 2 weeks"."""
+    if threshold.latest is None:
+        return f"{threshold.word} {moment(threshold.earliest)}"
+    if threshold.earliest.unit == "d":
+        return f"{threshold.word} day {threshold.earliest.amount} or {threshold.latest.amount}"
+    return f"{threshold.word} {threshold.earliest.amount} or {moment(threshold.latest)}"
 
 
-def text_equivalent(effect: SideEffect) -> str:
+def sign_text(sign: WarningSign) -> str:
+    """The sign as one phrase with its threshold, without a full stop: the words every page shows."""
+    return f"{sign.sign} {when(sign.when)}" if sign.when else sign.sign
+
+
+def lower_first(text: str) -> str:
+    """ "Pus, yellow ooze" -> "pus, yellow ooze"; an acronym at the start ("HIV ...") keeps its capitals."""
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
+
+
+def verdict(effect: SideEffect, data: SideEffectsFile) -> str:
+    """What to do about an effect, as a sentence: from its most urgent warning sign's level."""
+    levels = list(dict.fromkeys(sign.level for sign in data.signs_of(effect)))
+    first = data.get_help.advice(levels[0]).verdict
+    if effect.normal:
+        return f"{first} if it is still there after {moment(effect.see_help_after)}."
+    if len(levels) == 1:
+        return f"{first} if you notice it."
+    others = " or ".join(lower_first(data.get_help.advice(level).verdict) for level in levels[1:])
+    return f"{first}, or {others}, depending on the signs."
+
+
+def text_equivalent(effect: SideEffect, data: SideEffectsFile) -> str:
     """Everything one chart row shows, in words, for screen readers and for anyone who skips the bars."""
     if not effect.normal:
         return (
             f"Never normal. It tends to start between {moment(effect.onset)} and "
-            f"{_after(effect.end_of_bar)}. Get help as soon as you notice it."
+            f"{_after(effect.end_of_bar)}. {verdict(effect, data)}"
         )
-    return (
-        f"{starts(effect.onset)} and is {usually_gone(effect.end_of_bar)}. {still_there_after(effect.see_help_after)}"
-    )
+    return f"{starts(effect.onset)} and is {usually_gone(effect.end_of_bar)}. {verdict(effect, data)}"

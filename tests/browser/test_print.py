@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
+from scripts.site.site_content import SiteContent
 from tests.browser.conftest import browser_page
+from tests.conftest import PROJECT_ROOT
 
 
 def pdf_page_count(pdf: bytes) -> int:
@@ -43,3 +46,40 @@ def test_print_layout_keeps_cards_and_references_whole_and_drops_site_chrome(pri
     references = print_page.locator(".reference-list li")
     assert references.count() > 0
     assert references.first.evaluate("item => getComputedStyle(item).breakInside") == "avoid"
+
+
+SMALLEST_PRINT_POINTS = 10
+
+
+def test_aftercare_checklist_prints_at_10pt_or_more_with_blanks_whom_to_call_and_the_sites_address(
+    print_page, site_url
+):
+    data = SiteContent.load(PROJECT_ROOT).side_effects
+    config = yaml.safe_load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    print_page.goto(site_url + "aftercare-checklist/", wait_until="load")
+    smallest = print_page.evaluate(
+        """() => {
+          let smallest = Infinity;
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            const element = walker.currentNode.parentElement;
+            if (!walker.currentNode.textContent.trim() || element.closest(".visually-hidden")) continue;
+            if (!element.getClientRects().length || getComputedStyle(element).visibility === "hidden") continue;
+            smallest = Math.min(smallest, parseFloat(getComputedStyle(element).fontSize));
+          }
+          return smallest * 0.75;
+        }"""
+    )
+    assert smallest >= SMALLEST_PRINT_POINTS - 0.01, f"smallest printed text is {smallest:.1f} pt"
+    assert print_page.locator(".write-in").count() >= 2, "blanks for the treatment date and the practitioner's phone"
+    for level in ("emergency", "urgent", "soon"):
+        card = print_page.locator(f".admonition.{level}")
+        assert card.count() == 1
+        assert " ".join(data.get_help.advice(level).contact.split()) in " ".join(card.inner_text().split())
+    assert " ".join(data.get_help.no_medical_staff.split()) in " ".join(
+        print_page.locator(".admonition.urgent").inner_text().split()
+    )
+    source = print_page.locator(".print-source")
+    assert source.is_visible()
+    assert config["site_name"] in source.inner_text()
+    assert config["site_url"] + "aftercare-checklist/" in source.inner_text()

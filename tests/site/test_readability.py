@@ -18,9 +18,7 @@ def article_sources() -> dict[str, str]:
     pages = {
         f"docs/{path.name}": path.read_text(encoding="utf-8") for path in sorted((PROJECT_ROOT / "docs").glob("*.md"))
     }
-    pages["side-effects-timeline.md (from data/side-effects.yml)"] = SiteContent.load(PROJECT_ROOT).timeline_page(
-        PROJECT_ROOT
-    )
+    pages["side-effects-timeline.md (from data/side-effects.yml)"] = SiteContent.load(PROJECT_ROOT).timeline_page()
     return pages
 
 

@@ -15,6 +15,8 @@ from scripts.site.page_metadata import check_page
 from scripts.site.references import load_references
 from scripts.site.site_content import SiteContent
 from scripts.site.structured_data import medical_web_page
+from scripts.timeline.loading import load_side_effects
+from tests.timeline.helpers import FIXTURE_REFERENCE_IDS, SMALL_FILE
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -37,13 +39,14 @@ def site() -> SiteContent:
     return SiteContent(
         references=load_references(FIXTURES / "references.yml", "references.yml"),
         glossary=load_glossary(FIXTURES / "glossary.yml", "glossary.yml"),
+        side_effects=load_side_effects(SMALL_FILE, FIXTURE_REFERENCE_IDS),
     )
 
 
 def rendered(site: SiteContent, extra: str = "") -> tuple[str, object]:
     source = PAGE.format(extra=extra)
     metadata = check_page("docs/aftercare.md", source, set(site.references)).metadata
-    return site.page_markdown(source, metadata), metadata
+    return site.page_markdown(source, metadata, "aftercare.md"), metadata
 
 
 def assert_matches_golden(name: str, actual: str) -> None:

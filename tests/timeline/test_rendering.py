@@ -15,17 +15,13 @@ import yaml
 
 from scripts.checks.readability import score_markdown
 from scripts.timeline import build_timeline_page
+from scripts.timeline.includes import render_include, symptom_rows
 from scripts.timeline.loading import load_side_effects
 from scripts.timeline.models import SideEffectsFile
 from tests.timeline.helpers import FIXTURE_REFERENCE_IDS, SMALL_FILE
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).resolve().parent / "golden" / "small-side-effects-timeline.md"
-CARE_CARD_TITLES = {
-    "emergency": "Emergency: call 999 (UK), 911 (US) or 112 (EU) now",
-    "urgent": "Urgent: get medical help today",
-    "soon": "See your practitioner soon",
-}
 
 
 def split_front_matter(markdown: str) -> tuple[dict, str]:
@@ -63,10 +59,30 @@ def test_real_data_file_validates_and_renders_with_article_front_matter():
     assert cited == set(front_matter["sources"])
 
 
-def test_real_page_has_a_linked_section_for_every_effect_in_the_data_file():
+def test_real_page_covers_every_effect_the_issue_names_and_every_effect_in_the_data():
     body = real_page()
-    for effect in real_data().effects:
-        assert f'href="#{effect.id}"' in body and f"{{ #{effect.id} }}" in body, effect.id
+    required = ["redness", "swelling", "pinpoint-bleeding", "stinging", "dryness-peeling", "bruising"]
+    required += ["breakouts-milia", "darker-patches", "infection", "cold-sore", "allergic-reaction", "granuloma"]
+    for effect_id in {*required, *(effect.id for effect in real_data().effects)}:
+        assert f'href="#{effect_id}"' in body and f'id="{effect_id}"' in body
+
+
+def test_immediate_allergy_is_an_emergency_and_granuloma_a_soon_sign_from_about_day_3():
+    data = real_data()
+    allergy, granuloma = data.effect("allergic-reaction"), data.effect("granuloma")
+    assert data.signs_of(allergy)[0].level == "emergency" and allergy.onset.hours == 0
+    assert {sign.level for sign in data.signs_of(granuloma)} == {"soon"}
+    assert granuloma.onset.day_number == 3
+
+
+def test_every_sign_is_on_the_page_and_every_symptom_in_the_i_have_list_links_to_its_detail():
+    data, page = real_data(), real_page()
+    for sign in data.warning_signs:
+        assert f"sign-{sign.id} level-{sign.level}" in page
+    symptom_list = render_include("symptom-list", None, data, "index.md")
+    for row in symptom_rows(data):
+        assert f"[**{row.name}**](side-effects-timeline.md#{row.detail})" in symptom_list
+        assert f'id="{row.detail}"' in page
 
 
 def test_real_page_links_back_and_is_plain_english():
@@ -75,10 +91,13 @@ def test_real_page_links_back_and_is_plain_english():
     assert score_markdown(page).grade <= 8
 
 
-def test_care_cards_name_their_level_in_words():
-    page = real_page()
-    for level, opener in re.findall(r'^!!! (\w+) "([^"]+)"$', page, re.MULTILINE):
-        assert opener == CARE_CARD_TITLES[level]
+def test_care_cards_take_their_titles_from_the_data_and_the_emergency_card_is_shown_once():
+    data, page = real_data(), real_page()
+    openers = re.findall(r'^ *!!! (emergency|urgent|soon) "([^"]+)"$', page, re.MULTILINE)
+    assert openers
+    for level, title in openers:
+        assert title == data.get_help.advice(level).title
+    assert [level for level, _ in openers].count("emergency") == 1
 
 
 def test_chart_rows_carry_their_meaning_in_words_and_hide_the_bars():

@@ -62,9 +62,10 @@ def test_see_help_after_before_onset(tmp_path):
 
 
 def test_see_help_after_before_typical_end(tmp_path):
-    message, text = only_problem(tmp_path, "see_help_after: 7d", "see_help_after: 2d")
-    assert message.startswith(f"data/side-effects.yml:{line_number_of(text, 'see_help_after: 2d')}: ")
-    assert 'see_help_after "2d" comes before typical_end "3d"' in message
+    text = SMALL_TEXT.replace("see_help_after: 7d", "see_help_after: 2d")
+    messages = problems_for(tmp_path, text, load_side_effects)
+    assert messages[0].startswith(f"data/side-effects.yml:{line_number_of(text, 'see_help_after: 2d')}: ")
+    assert 'see_help_after "2d" comes before typical_end "3d"' in messages[0]
 
 
 def test_unknown_reference_id_suggests_the_close_one(tmp_path):
@@ -95,8 +96,8 @@ def test_missing_field_points_at_its_effect(tmp_path):
 def test_bad_care_level(tmp_path):
     message, text = only_problem(tmp_path, "level: emergency", "level: urgnt")
     assert message == (
-        f'data/side-effects.yml:{line_number_of(text, "level: urgnt")}: effect "allergy": level "urgnt" is not '
-        "allowed; use 'emergency', 'urgent' or 'soon'"
+        f'data/side-effects.yml:{line_number_of(text, "level: urgnt")}: warning sign "swollen-lips": level "urgnt" '
+        "is not allowed; use 'emergency', 'urgent' or 'soon'"
     )
 
 
@@ -107,7 +108,8 @@ def test_bad_how_common(tmp_path):
 
 
 def test_duplicate_id(tmp_path):
-    message, text = only_problem(tmp_path, "- id: peeling", "- id: redness")
+    text = SMALL_TEXT.replace("- id: peeling", "- id: redness")
+    message = problems_for(tmp_path, text, load_side_effects)[0]
     line = line_number_of(text, "- id: redness", occurrence=2)
     assert message.startswith(
         f'data/side-effects.yml:{line}: effect "redness": the id "redness" is already used by effect number 1'
@@ -215,3 +217,44 @@ def test_display_path_names_the_file(tmp_path):
     data_file.write_text(SMALL_TEXT.replace("typical_end: 3d", "typical_end: 2x"), encoding="utf-8")
     with pytest.raises(Exception, match=r"^elsewhere/effects\.yml:\d+: "):
         load_side_effects(data_file, FIXTURE_REFERENCE_IDS, "elsewhere/effects.yml")
+
+
+def test_bad_sign_threshold(tmp_path):
+    message, text = only_problem(tmp_path, "when: after 2d or 3d", "when: after day 2")
+    assert message.startswith(
+        f'data/side-effects.yml:{line_number_of(text, "when: after day 2")}: warning sign "hot-skin": '
+        'when "after day 2" is not a time a sign counts from; write "after" or "from about"'
+    )
+
+
+def test_sign_of_an_unknown_effect_suggests_the_close_one(tmp_path):
+    message, text = only_problem(tmp_path, "effects: [peeling]", "effects: [peeling, peelin]")
+    assert message.startswith(f"data/side-effects.yml:{line_number_of(text, 'effects: [peeling, peelin]')}: ")
+    assert 'warning sign "peeling-too-long": effect "peelin" is not in this file (did you mean \'peeling\'?)' in message
+
+
+def test_the_same_sign_twice_is_refused_whatever_its_level(tmp_path):
+    message, text = only_problem(tmp_path, "sign: Itchy lumps", "sign: Hot skin that gets worse.")
+    assert message.startswith(f"data/side-effects.yml:{line_number_of(text, 'sign: Hot skin that gets worse.')}: ")
+    assert 'the same sign is already written as "hot-skin" (level urgent)' in message
+
+
+def test_a_sign_that_a_normal_effect_lasts_too_long_counts_from_its_see_help_after(tmp_path):
+    message, text = only_problem(tmp_path, "when: after 7d", "when: after 5d")
+    assert message.startswith(f"data/side-effects.yml:{line_number_of(text, 'when: after 5d')}: ")
+    assert 'effect "redness" is normal until see_help_after 7d' in message and "write when: after 7d" in message
+
+
+def test_every_effect_needs_a_warning_sign(tmp_path):
+    peeling_sign = "  - id: peeling-too-long\n    sign: Peeling still there\n    level: soon\n    when: after 2w\n"
+    message, text = only_problem(tmp_path, peeling_sign + "    effects: [peeling]\n", "")
+    assert message.startswith(f"data/side-effects.yml:{line_number_of(text, '- id: peeling')}: ")
+    assert 'effect "peeling" has no warning sign' in message
+
+
+def test_symptom_naming_an_unknown_sign_or_a_never_normal_effect(tmp_path):
+    message, text = only_problem(tmp_path, "signs: [itchy-lumps]", "signs: [itchy-lump]")
+    assert message.startswith(f'data/side-effects.yml:{line_number_of(text, "signs: [itchy-lump]")}: symptom "Lumps": ')
+    assert "(did you mean 'itchy-lumps'?)" in message
+    message, text = only_problem(tmp_path, "normal: redness", "normal: allergy")
+    assert 'symptom "Redness": effect "allergy" is never normal' in message

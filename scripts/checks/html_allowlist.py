@@ -16,7 +16,6 @@ Usage: python -m scripts.checks.html_allowlist PATH...   (files, or folders to s
 
 from __future__ import annotations
 
-import contextlib
 import re
 import sys
 from collections.abc import Iterable
@@ -241,12 +240,19 @@ def check_page_source(display_path: str, source: str) -> list[ContentProblem]:
 
 
 def check_front_matter(display_path: str, source: str) -> list[ContentProblem]:
-    """A page's front-matter values: the theme prints the title and description into every page unescaped."""
-    problems: list[ContentProblem] = []
-    # Broken front matter is reported, with its line, by the front-matter check.
-    with contextlib.suppress(ContentError):
-        problems += check_yaml_texts(parse_yaml(split_front_matter(source).front_matter or "", display_path, 2))
-    return problems
+    """A page's front-matter values, as HTML: the theme prints the title and description into pages unescaped.
+
+    They are not Markdown there, so a `code span` is no shelter.
+    """
+    try:
+        document = parse_yaml(split_front_matter(source).front_matter or "", display_path, first_line=2)
+    except ContentError:
+        return []  # broken front matter is reported, with its line, by the front-matter check
+    return [
+        ContentProblem(display_path, line, message)
+        for _, first_line, text in document.texts()
+        for line, message in _html_problems(text, ALLOWED_TAGS, rendered=False, first_line=first_line)
+    ]
 
 
 def check_yaml_texts(document: YamlDocument) -> list[ContentProblem]:

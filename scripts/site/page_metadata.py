@@ -94,6 +94,13 @@ def check_page(path: str, source: str, reference_ids: set[str]) -> CheckedPage:
                 f"description is {len(description)} characters; shorten it to 160 or fewer so search results show it "
                 f"whole",
             )
+        elif '"' in description:
+            # The theme prints it inside a quoted HTML attribute, which a straight quote would end.
+            problem(
+                "description",
+                'description holds a straight double quote ("), which would cut it short in search results;'
+                " use curly quotes “ ” or leave them out",
+            )
     elif "description" in data and description is not None and not isinstance(description, str):
         problem("description", "description must be one sentence of text")
 

@@ -111,9 +111,10 @@ def test_allowed_html_and_code_examples_pass(case):
     assert check_page_source("docs/aftercare.md", PAGE_START + ALLOWED[case] + "\n") == []
 
 
-def test_front_matter_values_are_checked_too():
-    # The title and description are shown in the navigation, the tab and search results.
-    assert [str(problem) for problem in check_page_source("docs/a.md", '---\ntitle: "<script>x</script>"\n---\n')] == [
+@pytest.mark.parametrize("title", ["<script>x</script>", "`<script>x</script>`"])
+def test_front_matter_values_are_checked_as_html(title):
+    # The theme prints the title into the navigation and the tab as it is: not Markdown, so code is no shelter.
+    assert [str(problem) for problem in check_page_source("docs/a.md", f"---\ntitle: '{title}'\n---\n")] == [
         "docs/a.md:2: <script> is not allowed in pages; pages must not run code; ask a developer if you need "
         "something interactive"
     ]

@@ -70,6 +70,13 @@ def test_description_must_be_one_sentence():
     ]
 
 
+def test_description_has_no_straight_double_quote():
+    assert messages(GOOD.replace("What to do", 'What "aftercare" means and what to do')) == [
+        'docs/aftercare.md:3: description holds a straight double quote ("), which would cut it short in search '
+        "results; use curly quotes “ ” or leave them out"
+    ]
+
+
 def test_review_date_rules():
     assert messages(GOOD.replace("next_review: 2027-11-21", "next_review: 2026-11-21")) == [
         "docs/aftercare.md:5: next_review (2026-11-21) must be after last_reviewed (2026-11-21); set it to a later "

@@ -52,15 +52,22 @@ def stem(word: str) -> str:
     return STEMMER.stem(word)
 
 
+@lru_cache(maxsize=200_000)
+def content_stem(word: str) -> str | None:
+    """The stem of a word that carries meaning, or None for stop words and one- and two-letter words."""
+    return stem(word) if len(word) > 2 and word not in STOP_WORDS else None
+
+
 def content_terms(text: str) -> list[str]:
-    """Stems of the words that carry meaning; stop words and one- and two-letter words are dropped."""
-    return [stem(word) for word in WORD.findall(text.lower()) if len(word) > 2 and word not in STOP_WORDS]
+    """Stems of the words that carry meaning, in order."""
+    return [term for term in map(content_stem, WORD.findall(text.lower())) if term is not None]
 
 
 def anchor_terms(text: str) -> list[str]:
     """Numbers with the word after them, names in mid-sentence capitals, and runs of small words."""
-    anchors = [f"#{number}" for number, _ in NUMBER_WITH_UNIT.findall(text)]
-    anchors += [f"#{number}_{stem(unit.lower())}" for number, unit in NUMBER_WITH_UNIT.findall(text) if unit]
+    numbers = NUMBER_WITH_UNIT.findall(text)
+    anchors = [f"#{number}" for number, _ in numbers]
+    anchors += [f"#{number}_{stem(unit.lower())}" for number, unit in numbers if unit]
     anchors += [f"@{name.lower()}" for name in MID_SENTENCE_NAME.findall(text) if name.lower() not in STOP_WORDS]
     words = SMALL_WORD.findall(text.lower())
     small = [word in STOP_WORDS for word in words]

@@ -7,8 +7,10 @@ from html.parser import HTMLParser
 
 from .models import Block, BlockKind
 
+# A heading is a short line; longer ones are sentences that lost their full stop.
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 100
+# `Heading: text` lines: a longer phrase before the colon is a sentence ("Remember this: ..."), not a heading.
 INLINE_HEADING_MAX_WORDS = 7
 SENTENCE_END = tuple('.!?:;"”’)')
 SMALL_WORDS = frozenset(

@@ -16,6 +16,7 @@ from collections import Counter
 
 from .models import Block, BlockKind
 
+# Site furniture is a line or two; anything longer is an article's paragraph, whatever it says.
 MAX_BOILERPLATE_WORDS = 25
 MAX_BOILERPLATE_LINES = 2
 # A repeated line with no call to action is only boilerplate when it is short ("Back to top", a tagline):
@@ -23,6 +24,7 @@ MAX_BOILERPLATE_LINES = 2
 MAX_UNPROMOTED_REPEAT_WORDS = 8
 # Navigation is a run of at least this many short items ("Home | Blog | Contact").
 MIN_NAVIGATION_ITEMS = 3
+# Menu items are a few words each; a list of longer items is content.
 MAX_NAVIGATION_ITEM_WORDS = 3
 
 CLAUSE_START = r"(?:^|[.!?;:,–—(]\s*|\band\s+|\bor\s+)"

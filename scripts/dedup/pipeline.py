@@ -12,6 +12,7 @@ from .models import DedupResult, Group, GroupedSection, Section
 from .reading import normalise_newlines
 from .sections import build_sections, whole_source_section
 
+# A group without a heading is labelled by its opening words, enough to recognise it in a list.
 LABEL_WORDS = 8
 
 

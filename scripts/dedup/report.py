@@ -21,7 +21,9 @@ WARNING = re.compile(
     r"consult|doctor|dermatologist|professional|stop|allerg|severe|seek|toxic|poison)\w*",
     re.IGNORECASE,
 )
+# A member sentence is news when fewer than this share of its content words are in the canonical text ...
 NOVEL_SHARE = 0.4
+# ... and a warning is listed unless nearly all of its words are there: missing one is costly for a reader.
 WARNING_NOVEL_SHARE = 0.7
 
 

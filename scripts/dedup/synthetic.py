@@ -145,8 +145,10 @@ SLOGANS = (
     "Get updated with our resources, tips and news",
     "Follow us for more inspiration and exclusive offers",
 )
+# Topic words shared by articles on one subject, so unrelated rewrites still overlap a little.
 TOPIC_POOL_SIZE = 3000
 CLOSING_HEADING = "Conclusion"
+# The content-word pool grows with the corpus, so large corpora are not all about the same words.
 WORDS_PER_SECTION_IN_POOL = 1.0
 
 

@@ -100,8 +100,9 @@ URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "cite", "post
 # Links may go to other pages of the guide (no scheme), to web addresses, or open mail and phone apps.
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 URL_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
-# The timeline's chart places its bars with CSS custom properties (style="--tl-at: 42%"); nothing else may style.
-CUSTOM_PROPERTIES_ONLY = re.compile(r"\s*(--[\w-]+\s*:\s*-?[\d.]+%?\s*(;\s*|$))+")
+# Styles the build itself writes: the timeline chart places its bars with CSS custom properties
+# (style="--tl-at: 42%") and Markdown tables align columns (style="text-align: right;"). Nothing else may style.
+RENDERED_STYLE = re.compile(r"\s*((--[\w-]+\s*:\s*-?[\d.]+%?|text-align\s*:\s*(left|right|center))\s*(;\s*|$))+")
 # Every tag, link scheme (even one written with an entity, like javascript&#58;) and attribute list needs one of
 # these; most texts in data files and front matter have none and need no parsing.
 MAY_HOLD_MARKUP = re.compile(r"[<:&{]")
@@ -132,7 +133,7 @@ def _forbidden_attribute(name: str, value: str | None, *, rendered: bool = False
     """Why an attribute is never allowed, on any tag or in a { ... } attribute list; None if it may be."""
     if name.startswith("on"):
         return f"the {name}= attribute is not allowed: pages must not run code; remove it"
-    if name == "style" and not (rendered and CUSTOM_PROPERTIES_ONLY.fullmatch(value or "")):
+    if name == "style" and not (rendered and RENDERED_STYLE.fullmatch(value or "")):
         return (
             "the style= attribute is not allowed; remove it,"
             " or ask a developer for a CSS class in docs/stylesheets/extra.css"
@@ -160,7 +161,7 @@ class _TagChecker(HTMLParser):
             return
         for name, value in attrs:
             problem = _forbidden_attribute(name, value, rendered=self.rendered)
-            # A style= that passed _forbidden_attribute only places the rendered timeline chart's bars.
+            # A style= that passed _forbidden_attribute is one the build itself writes (RENDERED_STYLE).
             permitted = name in COMMON_ATTRIBUTES or name.startswith("aria-") or name in self.allowed[tag]
             if not problem and not (permitted or (self.rendered and name == "style")):
                 allowed = ", ".join(sorted(COMMON_ATTRIBUTES | self.allowed[tag])) + ", aria-*"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import markdown
 import pytest
+import yaml
 
 from scripts.checks.html_allowlist import (
     check_copied_file,
@@ -188,6 +190,52 @@ def test_rendered_markdown_output_passes():
         '<div class="tl-track" aria-hidden="true"><span class="tl-bar" style="--tl-start: 0.0%; --tl-width: 42.86%">'
         "</span></div>"
     )
+    assert check_rendered_html("docs/a.md", html) == []
+
+
+MARKDOWN_OF_EVERY_KIND = """# Title
+
+Text with *emphasis*, **strong**, `code`, a [link](../x/), an <https://www.fda.gov/> autolink and HTML.
+
+| Left | Right | Centre |
+|:-----|------:|:------:|
+| 1    | 2     | 3      |
+
+```python
+x = 1
+```
+
+Term
+:   Definition
+
+> A quote
+
+![A chart](chart.png "Chart")
+
+---
+
+!!! note "A note"
+    Body text.
+
+??? tip "More"
+    Hidden text.
+
+## Heading { #custom .highlight }
+
+HTML is a markup language.
+
+*[HTML]: HyperText Markup Language
+"""
+
+
+def test_everything_markdown_writes_passes_the_rendered_allowlist():
+    config = yaml.safe_load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    # The site's own extensions and settings, as the build uses them.
+    entries = [item if isinstance(item, dict) else {item: None} for item in config["markdown_extensions"]]
+    settings = {name: value or {} for entry in entries for name, value in entry.items()}
+    html = markdown.Markdown(extensions=list(settings), extension_configs=settings).convert(MARKDOWN_OF_EVERY_KIND)
+
+    assert "text-align" in html and "<dl>" in html and "<abbr" in html
     assert check_rendered_html("docs/a.md", html) == []
 
 

@@ -8,7 +8,8 @@ Spun rewrites share few exact phrases, so two kinds of evidence link sections:
   counts for nothing (headings are left out of the comparison).
 Neither links two sections stating different amounts of one kind ("4 weeks" against "10 days"): spinning
 leaves numbers alone, so those say different things however alike their words are.
-Links are merged strongest first, and a merge that would put two sections of one article together is refused.
+Groups form by average linkage (a section joins a group it is linked to as a whole, not through one member),
+and two sections of one article share a group only when they are neighbours (one section split in two).
 Candidates come from an inverted index over each section's rarest terms with capped posting lists, after
 identical texts are collapsed, so cost grows with the number of sections however they are split into files.
 """

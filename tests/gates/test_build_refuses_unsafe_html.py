@@ -5,11 +5,12 @@ Each case breaks a copy of the project the way a pasted snippet or a careless ed
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
+from scripts.common.markdown_source import split_front_matter
+from scripts.common.yaml_loader import parse_yaml
 from tests.conftest import copy_project, run_mkdocs_build
 
 pytestmark = pytest.mark.slow
@@ -30,14 +31,24 @@ def add_to_page(lines: str, breaking_line: int = 0):
     return breakage
 
 
-def add_to_first_line_after(file: str, pattern: str, text: str):
-    """A breakage adding `text` at the end of the line after the first one matching `pattern` in a data file."""
+def add_to_first_text(file: str):
+    """A breakage adding a script to the first one-line text of a few words in a data file or a page's front matter.
+
+    The text is found with the project's own YAML loader, so the case follows whatever the file holds.
+    """
 
     def breakage(project: Path) -> int:
         path = project / file
-        lines = path.read_text(encoding="utf-8").split("\n")
-        line = next(index for index, line in enumerate(lines) if re.search(pattern, line)) + 2
-        lines[line - 1] += text
+        source = path.read_text(encoding="utf-8")
+        if file.endswith(".md"):
+            document = parse_yaml(split_front_matter(source).front_matter, file, first_line=2)
+        else:
+            document = parse_yaml(source, file)
+        lines = source.split("\n")
+        line = next(
+            line for _, line, text in document.texts() if " " in text and lines[line - 1].rstrip().endswith(text)
+        )
+        lines[line - 1] += f" {SCRIPT}"
         path.write_text("\n".join(lines), encoding="utf-8")
         return line
 
@@ -106,17 +117,17 @@ CASES = {
         "the page would publish this: <script> is not allowed in pages",
     ),
     "script in front matter": (
-        add_to_first_line_after(PAGE, r"^---", " <script>alert(1)</script>"),
+        add_to_first_text(PAGE),
         PAGE,
         "<script> is not allowed in pages",
     ),
     "script in a glossary definition": (
-        add_to_first_line_after("data/glossary.yml", r"^- term:", f" {SCRIPT}"),
+        add_to_first_text("data/glossary.yml"),
         "data/glossary.yml",
         "<script> is not allowed in pages",
     ),
-    "script in a side-effects sign": (
-        add_to_first_line_after("data/side-effects.yml", r"^\s+signs:", f" {SCRIPT}"),
+    "script in side-effects text": (
+        add_to_first_text("data/side-effects.yml"),
         "data/side-effects.yml",
         "<script> is not allowed in pages",
     ),

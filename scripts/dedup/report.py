@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .features import content_terms
 from .models import DedupResult, Group, GroupedSection
+from .pipeline import opening_words
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9])")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -142,14 +143,17 @@ def since_entries(result: DedupResult, previous: PreviousRun) -> list[str]:
     groups = {group.id: group for group in result.groups}
     plain = result.plain_texts
     added = added_sources(result, previous)
+    removed = sorted(previous.text_by_source.keys() - source_texts(result).keys())
     out = [f"## New since {previous.label}", ""]
+    if removed:
+        out += [f"No longer among the sources: {', '.join(f'`{source}`' for source in removed)}.", ""]
     if not added:
         return [*out, "No source was added or changed.", ""]
     for source in added:
         out += [f"### `{source}`", ""]
         for section in (s for s in result.sections if s.source == source and not s.boilerplate):
             earlier = [m for m in groups[section.group].members if by_id[m].source not in added]
-            heading = f" “{section.heading}”" if section.heading else ""
+            heading = f" “{section.heading or opening_words(plain[section.id])}”"
             where = place(section).replace(f"`{section.source}` ", "")
             if not earlier:
                 out.append(f"- {where}{heading}: new, not in the earlier sources.")

@@ -67,3 +67,18 @@ def test_since_with_a_file_that_is_not_an_earlier_run_is_refused(tmp_path):
     assert completed.returncode == 2
     assert "notes.json: is not JSON" in completed.stderr and "--json" in completed.stderr
     assert not (tmp_path / "r.md").exists()
+
+
+def test_since_names_sources_that_were_removed(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "kept.txt").write_text(f"Redness\n{REDNESS}\n")
+    (sources / "gone.txt").write_text(f"Peeling\n{PEELING}\n")
+    old = tmp_path / "old.json"
+    assert run_cli(str(sources), "--json", str(old)).returncode == 0
+    (sources / "gone.txt").unlink()
+    digest = tmp_path / "digest.md"
+    assert run_cli(str(sources), "--since", str(old), "--report", str(digest)).returncode == 0
+    text = digest.read_text(encoding="utf-8")
+    assert "No longer among the sources: `gone.txt`." in text
+    assert "No source was added or changed." in text

@@ -108,3 +108,20 @@ def test_chart_rows_carry_their_meaning_in_words_and_hide_the_bars():
         assert 'class="tl-track" aria-hidden="true"' in row
         assert re.search(r'<span class="tl-row__text">[A-Z][^<]+\.</span>', row)
     assert '<ol class="tl-rows">' in page
+
+
+def test_the_data_files_header_points_to_sections_of_the_editors_guide_that_exist():
+    header = "\n".join(
+        line
+        for line in (PROJECT_ROOT / "data" / "side-effects.yml").read_text(encoding="utf-8").splitlines()
+        if line.startswith("#")
+    )
+    assert "CONTRIBUTING.md" in header
+    named = re.findall(r'section "([^"]+)"', header)
+    assert named, "the header names the guide's sections"
+    headings = {
+        line.lstrip("#").strip()
+        for line in (PROJECT_ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("#")
+    }
+    assert set(named) <= headings, set(named) - headings

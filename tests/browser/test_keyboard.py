@@ -130,7 +130,8 @@ def test_phone_navigation_links_come_into_view_when_tabbed_to(browser, site_url)
         page.goto(site_url + ARTICLE, wait_until="load")
         unfocused = unfocused_style(page, PRIMARY_NAV_LINK)
         tab_to(page, PRIMARY_NAV_LINK)
-        page.wait_for_timeout(400)  # the drawer slides in over 250 ms
+        # The drawer slides in; judge the ring once it has stopped moving, however slowly this machine animates.
+        page.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')")
         assert_focus_visible(page, PRIMARY_NAV_LINK, unfocused)
 
 

@@ -74,9 +74,10 @@ class SiteContent:
         checked: dict[str, PageMetadata] = {}
         problems: list[ContentProblem] = []
         for path in sorted(sources):
+            in_snippet = f"/{SNIPPETS_DIR}/" in f"/{path}"
             if not path.endswith(GENERATED_PAGE_SUFFIX):
-                problems += check_includes(path, sources[path])
-            if f"/{SNIPPETS_DIR}/" in f"/{path}":
+                problems += check_includes(path, sources[path], in_snippet)
+            if in_snippet:
                 # Snippets show only inside other pages, so their HTML is checked here, with lines.
                 problems += check_page_source(path, sources[path]) + check_snippet(path, sources[path])
                 continue

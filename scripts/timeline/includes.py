@@ -65,8 +65,11 @@ def _usage() -> str:
     )
 
 
-def check_includes(path: str, source: str) -> list[ContentProblem]:
-    """Hand-written care cards and include lines that would not work, each with the line to write instead."""
+def check_includes(path: str, source: str, in_snippet: bool = False) -> list[ContentProblem]:
+    """Hand-written care cards and include lines that would not work, each with the line to write instead.
+
+    Snippets are pasted into pages after includes are expanded, so an include in a snippet would show nothing.
+    """
     page = split_front_matter(source)
     blocks = parse_markdown(page.body, page.body_first_line)
     code = blocks.code_lines()
@@ -81,7 +84,12 @@ def check_includes(path: str, source: str) -> list[ContentProblem]:
         if card := HAND_WRITTEN_HTML.search(line):
             found.append((number, [_hand_written(path, number, card.group("level"))]))
         elif include := INCLUDE_LINE.match(line):
-            found.append((number, _include_problems(path, number, include.group("name"), include.group("argument"))))
+            name, argument = include.group("name"), include.group("argument")
+            if in_snippet and name in INCLUDES:
+                message = "includes do not work inside a snippet; move this line into each page that uses the snippet"
+                found.append((number, [ContentProblem(path, number, message)]))
+            else:
+                found.append((number, _include_problems(path, number, name, argument)))
     return [problem for _, problems in sorted(found, key=lambda item: item[0]) for problem in problems]
 
 

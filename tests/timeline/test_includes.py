@@ -39,6 +39,14 @@ def test_a_misspelt_include_or_level_is_refused_with_the_right_spelling():
     assert "<!-- day-picker --> takes nothing after it" in found[2]
 
 
+def test_an_include_in_a_snippet_is_refused_because_it_would_show_nothing():
+    found = check_includes("docs/snippets/help.md", "Some text.\n\n<!-- care-cards -->\n", in_snippet=True)
+    assert [str(problem) for problem in found] == [
+        "docs/snippets/help.md:3: includes do not work inside a snippet; move this line into each page that uses "
+        "the snippet"
+    ]
+
+
 def test_an_include_keeps_the_indent_of_its_line_and_every_sign_of_its_level_is_shown():
     data = load_side_effects(SMALL_FILE, FIXTURE_REFERENCE_IDS)
     expanded = expand_includes('!!! tip "Box"\n    <!-- care-card: soon -->\n', data, "aftercare.md")

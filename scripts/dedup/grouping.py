@@ -62,8 +62,9 @@ NEIGHBOURS_PER_SECTION = 24
 PARTNERS_PER_ARTICLE = 8
 # Two sections matching may be chance; three make two articles rewrites of each other.
 MIN_ALIGNED_SECTIONS = 3
-# A best match that breaks the articles' order needs this many times the alignment similarity.
-OUT_OF_ORDER_FACTOR = 2.0
+# A best match that breaks the articles' order (a Q&A version may reorder) needs a little more similarity than
+# one in order, since a section one version added is more often matched out of order by chance.
+OUT_OF_ORDER_FACTOR = 1.25
 # Alignment is quadratic in article length; longer "articles" are whole files whose articles were not told
 # apart, and their sections are compared through direct links only.
 MAX_ALIGNED_ARTICLE = 80

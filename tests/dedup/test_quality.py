@@ -1,9 +1,11 @@
 """Pairwise precision and recall against the hand labels, from the one default configuration."""
 
+import itertools
+
 import pytest
 
 from scripts.dedup import DEFAULT_CONFIG, group_documents
-from scripts.dedup.evaluation import load_labels, pair_scores, score_result
+from scripts.dedup.evaluation import LabelRange, load_labels, pair_scores, score_result
 from scripts.dedup.reading import read_sources
 from scripts.dedup.synthetic import generate_corpus
 
@@ -12,6 +14,7 @@ from .support import EVAL_CORPUS, EVAL_DIR, HELDOUT_CORPUS, seeds_or_skip
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.90
 SEED_MIN_F1 = 0.6
+MIN_F1_SPLIT = 0.9
 
 
 def scored(folder, labels_file):
@@ -79,3 +82,38 @@ def test_pair_scores_count_pairs_together_in_prediction_and_truth():
     scores = pair_scores(predicted, truth)
     assert (scores.predicted_pairs, scores.true_pairs) == (3, 2)
     assert scores.precision == 1 / 3 and scores.recall == 1 / 2
+
+
+def rewrite_starts(ranges: list[LabelRange]) -> list[int]:
+    """Lines where a glued rewrite begins: the first label seen again since the last cut."""
+    starts, seen = [], set()
+    for item in ranges:
+        if item.label in seen:
+            starts.append(item.start)
+            seen = set()
+        seen.add(item.label)
+    return starts
+
+
+def test_eval_corpus_scores_the_same_when_each_rewrite_is_its_own_file():
+    """Shape independence: the labelled rewrites glued in one file are cut into one file each."""
+    documents, _ = read_sources(EVAL_CORPUS)
+    labels = load_labels(EVAL_DIR / "labels.yml")
+    files, file_labels = [], {}
+    for document in documents:
+        lines = document.text.split("\n")
+        cuts = [1, *rewrite_starts(labels[document.name]), len(lines) + 1]
+        for number, (first, after) in enumerate(itertools.pairwise(cuts)):
+            stem, suffix = document.name.rsplit(".", 1)
+            name = f"{stem}_{number}.{suffix}"
+            files.append((name, "\n".join(lines[first - 1 : after - 1]) + "\n"))
+            file_labels[name] = [
+                LabelRange(r.start - first + 1, r.end - first + 1, r.label)
+                for r in labels[document.name]
+                if first <= r.start < after
+            ]
+    glued = score_result(group_documents([(d.name, d.text) for d in documents]), labels)
+    split = score_result(group_documents(files), file_labels)
+    print(f"\neval glued: {glued.describe()}\neval one file per rewrite: {split.describe()}")
+    assert len(files) > len(documents) + 4
+    assert split.f1 >= MIN_F1_SPLIT and abs(split.f1 - glued.f1) <= 0.02

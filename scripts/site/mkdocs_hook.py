@@ -18,6 +18,7 @@ from scripts.checks.html_allowlist import check_copied_file, check_rendered_page
 from scripts.common.content_errors import ContentError, ContentProblem, problems_summary
 from scripts.common.templates import render_template
 from scripts.common.yaml_loader import decode_utf8
+from scripts.site.citations import link_citation_marks
 from scripts.site.page_links import Repository, published_site_url
 from scripts.site.site_content import GENERATED_PAGE_SOURCES, GENERATED_PAGE_SUFFIX, TIMELINE_PAGE, SiteContent
 from scripts.site.structured_data import medical_web_page
@@ -132,6 +133,7 @@ def on_page_content(html: str, page, config, files) -> str:
     """The HTML readers will get, checked whole; problems are gathered so one message lists them all."""
     if _preview_problems:
         return _problems_html()
+    html = link_citation_marks(html)
     display = _display_path(config, page.file)
     # A generated page's own lines mean nothing to an editor; its data file's texts were checked with theirs.
     source = "" if page.file.generated_by else _sources.get(display, "")

@@ -13,7 +13,7 @@ from scripts.checks.html_allowlist import check_front_matter, check_page_source,
 from scripts.common.content_errors import ContentError, ContentProblem
 from scripts.common.templates import render_template
 from scripts.common.yaml_loader import load_yaml_file
-from scripts.site.citations import link_citations
+from scripts.site.citations import mark_citations
 from scripts.site.glossary import GlossaryEntry, abbreviation_definitions, load_glossary, render_glossary_list
 from scripts.site.page_metadata import PageMetadata, check_page, check_snippet
 from scripts.site.references import Reference, load_references
@@ -96,10 +96,11 @@ class SiteContent:
         return checked
 
     def page_markdown(self, markdown: str, metadata: PageMetadata, page_path: str) -> str:
-        """The Markdown MkDocs renders: care cards included, citations linked, generated lists and hover
-        definitions added. page_path is the page's path under docs/, for links to the timeline page."""
+        """The Markdown MkDocs renders: care cards included, citations marked (the hook links them once
+        rendered, see citations.py), generated lists and hover definitions added. page_path is the page's path
+        under docs/, for links to the timeline page."""
         markdown = expand_includes(markdown, self.side_effects, page_path)
-        markdown = link_citations(markdown, metadata.sources)
+        markdown = mark_citations(markdown, metadata.sources)
         if metadata.generated_list == "glossary":
             markdown += "\n" + render_glossary_list(self.glossary)
         elif metadata.generated_list == "references":

@@ -35,6 +35,7 @@ def test_article_shows_review_dates_and_numbered_references(built_site, stem):
     html = page_html(built_site, stem)
     assert re.search(r"<dt>Last reviewed</dt><dd><time datetime=\"\d{4}-\d\d-\d\d\">", html)
     assert re.search(r"<dt>Next review due</dt><dd><time datetime=\"\d{4}-\d\d-\d\d\">", html)
+    assert "⟦" not in html, f"{stem}: a citation mark was left unlinked"
     references = re.findall(r'<li id="ref-(\d+)">', html)
     assert references and references == [str(number) for number in range(1, len(references) + 1)]
     for cited in set(re.findall(r'<sup class="citation"><a href="#ref-(\d+)"', html)):

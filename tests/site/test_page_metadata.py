@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from scripts.site.citations import link_citations
+from scripts.site.citations import link_citation_marks, mark_citations
 from scripts.site.page_metadata import check_page
 
 REFERENCE_IDS = {"Chu", "Har", "A&G"}
@@ -95,8 +95,17 @@ def test_invalid_yaml_points_at_the_line():
 
 
 def test_citations_become_numbered_links():
-    html = link_citations("Keep it clean [[A&G]][[Chu]].", ["Chu", "A&G"])
-    assert html == (
-        'Keep it clean <sup class="citation"><a href="#ref-2" aria-label="Reference 2">2</a></sup>'
-        '<sup class="citation"><a href="#ref-1" aria-label="Reference 1">1</a></sup>.'
+    marked = mark_citations("Keep it clean [[A&G]][[Chu]].", ["Chu", "A&G"])
+    assert marked == "Keep it clean ⟦2⟧⟦1⟧."
+    assert link_citation_marks(f"<p>{marked}</p>") == (
+        '<p>Keep it clean <sup class="citation"><a href="#ref-2" aria-label="Reference 2">2</a></sup>'
+        '<sup class="citation"><a href="#ref-1" aria-label="Reference 1">1</a></sup>.</p>'
+    )
+
+
+def test_a_citation_inside_a_tag_keeps_only_its_number():
+    html = '<p><img alt="Scar ⟦1⟧" src="scar.png"> Scars fade ⟦1⟧.</p>'
+    assert link_citation_marks(html) == (
+        '<p><img alt="Scar 1" src="scar.png"> Scars fade '
+        '<sup class="citation"><a href="#ref-1" aria-label="Reference 1">1</a></sup>.</p>'
     )

@@ -37,6 +37,12 @@ HAND_WRITTEN_HTML = re.compile(
     r"class=\"[^\"]*\badmonition\b[^\"]*\b(?P<level>" + "|".join(CARD_TYPES) + r")\b|class=\"[^\"]*\bcare-sign\b"
 )
 
+# Every line check_includes can report matches this; most pages have none, so their parse is skipped.
+MAY_NEED_CHECKING = re.compile(
+    rf"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+(?:{'|'.join(CARD_TYPES)})(?:\s|$)|{HAND_WRITTEN_HTML.pattern}|^[ \t]*<!--",
+    re.MULTILINE,
+)
+
 
 @dataclass(frozen=True)
 class SymptomRow:
@@ -71,6 +77,9 @@ def check_includes(path: str, source: str, in_snippet: bool = False) -> list[Con
     Snippets are pasted into pages after includes are expanded, so an include in a snippet would show nothing.
     """
     page = split_front_matter(source)
+    if not MAY_NEED_CHECKING.search(page.body):
+        # Nothing that looks like an include or a card: no need to parse the page to find its code blocks.
+        return []
     blocks = parse_markdown(page.body, page.body_first_line)
     code = blocks.code_lines()
     found: list[tuple[int, list[ContentProblem]]] = []

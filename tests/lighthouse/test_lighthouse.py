@@ -75,15 +75,15 @@ def break_page(site: Path) -> None:
 
 @pytest.fixture(scope="module")
 def lighthouse_runs(
-    built_site, article_paths, tmp_path_factory
+    built_site, site_url, article_paths, tmp_path_factory
 ) -> tuple[dict[str, LighthouseResult], LighthouseResult]:
     """Lighthouse on each representative page and, in the same parallel batch, on a deliberately broken copy."""
     pages = representative_pages(article_paths)
     broken_site = tmp_path_factory.mktemp("broken") / "site"
     shutil.copytree(built_site, broken_site)
     break_page(broken_site)
-    with serving(built_site) as base_url, serving(broken_site) as broken_url:
-        urls = [base_url + path for path in pages.values()] + [broken_url + BROKEN_PAGE]
+    with serving(broken_site) as broken_url:
+        urls = [site_url + path for path in pages.values()] + [broken_url + BROKEN_PAGE]
         *results, broken = run_lighthouse_on_each(urls, PARALLEL_RUNS, categories=CATEGORIES)
     by_kind = dict(zip(pages, results, strict=True))
     ARTIFACTS_DIR.joinpath("lighthouse").mkdir(parents=True, exist_ok=True)

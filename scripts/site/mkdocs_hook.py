@@ -126,6 +126,9 @@ def _check_copied_files(files: Files, config) -> None:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if _preview_problems:
         return ""
+    if _metadata[page.file.src_uri].search_boost is not None:
+        # Material's search reads the boost from here; front matter names it search_boost, checked like any key.
+        page.meta["search"] = {"boost": _metadata[page.file.src_uri].search_boost}
     return _site.page_markdown(markdown, _metadata[page.file.src_uri], page.file.src_uri)
 
 

@@ -41,8 +41,10 @@ def test_page_without_front_matter():
 
 def test_misspelt_field_is_named_with_a_suggestion():
     assert messages(GOOD.replace("title:", "titel:")) == [
-        "docs/aftercare.md:2: 'titel' is not a field pages use (did you mean 'title'?); remove it or fix its spelling",
         "docs/aftercare.md:1: title is missing; add the page title, like: title: Aftercare",
+        "docs/aftercare.md:2: 'titel' is not a field pages use (did you mean 'title'?); remove it or fix its spelling"
+        " (allowed keys: title, description, last_reviewed, next_review, sources, generated_list, search_boost,"
+        " search_questions)",
     ]
 
 

@@ -19,6 +19,7 @@ from scripts.common.content_errors import ContentError, ContentProblem, problems
 from scripts.common.templates import render_template
 from scripts.common.yaml_loader import decode_utf8
 from scripts.site.citations import link_citation_marks
+from scripts.site.navigation import pages_missing_from_nav
 from scripts.site.page_links import Repository, published_site_url
 from scripts.site.site_content import GENERATED_PAGE_SOURCES, GENERATED_PAGE_SUFFIX, TIMELINE_PAGE, SiteContent
 from scripts.site.structured_data import medical_web_page
@@ -100,6 +101,7 @@ def on_files(files: Files, config) -> Files:
         }
         checked = _site.check_pages(_sources, config.mdx_configs.get("pymdownx.snippets"))
         _check_copied_files(files, config)
+        _check_nav(files, config, checked)
     except ContentError as error:
         _stop_or_show(error.problems)
         if TIMELINE_PAGE not in files.src_uris:
@@ -119,6 +121,18 @@ def _check_copied_files(files: Files, config) -> None:
         if not file.is_documentation_page() and file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs)
         for problem in check_copied_file(_display_path(config, file), file.content_bytes)
     ]
+    if problems:
+        raise ContentError(problems)
+
+
+def _check_nav(files: Files, config, checked: dict) -> None:
+    pages = {
+        file.src_uri: (_display_path(config, file), checked[_display_path(config, file)].title)
+        for file in files.documentation_pages()
+        if file.inclusion == InclusionLevel.INCLUDED
+    }
+    config_text = Path(config.config_file_path).read_text(encoding="utf-8")
+    problems = pages_missing_from_nav(config.nav, pages, config_text)
     if problems:
         raise ContentError(problems)
 

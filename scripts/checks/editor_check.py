@@ -1,0 +1,275 @@
+"""The editor's check: every content problem, in the build's own words, each once, then one summary line.
+
+It runs the real strict build (into a scratch folder, so nothing is published) and the checks on the sources
+(spelling, Markdown layout, reading level, repeated paragraphs) and, when the build succeeds, on the built pages
+(links, warning signs). No browser, no Node, no developer tools; a check that cannot run says so in one line.
+
+Usage: python -m scripts.checks.editor_check [--github] [PROJECT_ROOT]
+
+--github also writes each problem as a GitHub annotation (::error file=...,line=...::message) and the list to
+the job summary ($GITHUB_STEP_SUMMARY), so a pull request shows the fix on the line it is about.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from scripts.checks.link_check import check_site
+from scripts.checks.readability import MAXIMUM_GRADE, score_markdown
+from scripts.checks.repeated_content import find_repeated_paragraphs
+from scripts.checks.warning_signs import sign_problems
+from scripts.common.content_errors import ContentError, ContentProblem, problems_summary
+from scripts.common.yaml_loader import read_text
+from scripts.site.site_content import (
+    GENERATED_PAGE,
+    GENERATED_PAGE_SUFFIX,
+    REFERENCES_FILE,
+    SIDE_EFFECTS_FILE,
+    SNIPPETS_DIR,
+    SiteContent,
+)
+
+TOOLS = Path(sys.executable).parent
+LOG_RECORD = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s*-\s+(.*)$")
+PROBLEM_LINE = re.compile(r"^(?P<file>[^\s:][^:]*?)(?::(?P<line>\d+))?: (?P<message>.+)$")
+SUMMARY = re.compile(r"^\d+ problems? to fix before the site can be built:?$")
+MKDOCS_LINK = re.compile(
+    r"^Doc file '(?P<page>[^']+)' contains (?:a|an \w+) link '(?P<link>[^']+)', but (?P<why>.+?)\.?$"
+)
+CODESPELL_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<word>.+?) ==> (?P<fix>.+)$")
+PYMARKDOWN_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):\d+: (?P<rule>\w+): (?P<message>.+)$")
+ASK_A_DEVELOPER = "if it is not clear what to change, ask a developer"
+
+
+def build_problems(root: Path, site_dir: Path) -> list[ContentProblem]:
+    """The strict build's problems: the project's own file:line messages and MkDocs' warnings, made alike."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    problems = problems_from_build_log(result.stderr + result.stdout, root)
+    if result.returncode != 0 and not problems:
+        last = next((line for line in reversed(result.stderr.splitlines()) if line.strip()), "no message")
+        problems.append(
+            ContentProblem(
+                "mkdocs.yml",
+                None,
+                f"the build stopped without naming a content problem ({last.strip()}); run make build to see all of"
+                f" it, and {ASK_A_DEVELOPER}",
+            )
+        )
+    return problems
+
+
+def problems_from_build_log(log: str, root: Path) -> list[ContentProblem]:
+    problems: list[ContentProblem] = []
+    records: list[tuple[str, list[str]]] = []
+    for line in log.splitlines():
+        if record := LOG_RECORD.match(line):
+            records.append((record.group(1), [record.group(2)]))
+        elif records and line.strip() and not line.startswith("Aborted with"):
+            records[-1][1].append(line)
+    for level, lines in records:
+        if level not in ("WARNING", "ERROR", "CRITICAL"):
+            continue
+        if SUMMARY.match(lines[0].strip()):
+            problems += [_problem_from_line(line) for line in lines[1:]]
+        elif link := MKDOCS_LINK.match(lines[0]):
+            problems.append(_broken_link(root, link.group("page"), link.group("link"), link.group("why")))
+        else:
+            text = " ".join(line.strip() for line in lines)
+            problems.append(ContentProblem("mkdocs.yml", None, f"the build says: {text}; {ASK_A_DEVELOPER}"))
+    return problems
+
+
+def _problem_from_line(line: str) -> ContentProblem:
+    found = PROBLEM_LINE.match(line.strip())
+    if not found:
+        return ContentProblem("mkdocs.yml", None, line.strip())
+    return ContentProblem(
+        found.group("file"), int(found.group("line")) if found.group("line") else None, found["message"]
+    )
+
+
+def _broken_link(root: Path, page: str, link: str, why: str) -> ContentProblem:
+    path = f"docs/{page}"
+    try:
+        lines = (root / path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    line = next((number for number, text in enumerate(lines, start=1) if link in text), None)
+    return ContentProblem(
+        path,
+        line,
+        f"the link '{link}' leads nowhere ({why}); write the name of a page in docs/ (like aftercare.md), or"
+        " aftercare.md#a-heading for a section",
+    )
+
+
+def spelling_problems(root: Path) -> list[ContentProblem]:
+    """Typos, then British spellings in what readers see; codespell's file:line: word ==> fix lines reworded."""
+    config = ["--config", str(root / ".codespellrc")] if (root / ".codespellrc").exists() else []
+    typos = _codespell(root, [*config, "docs", "data"])
+    # Pages and the texts pages show; a glossary form may keep a British spelling so that it still matches.
+    shown = [path.relative_to(root).as_posix() for path in sorted((root / "docs").rglob("*.md"))]
+    shown += [name for name in (SIDE_EFFECTS_FILE, REFERENCES_FILE) if (root / name).exists()]
+    british = _codespell(root, [*config, "--builtin", "en-GB_to_en-US", *shown])
+    return [
+        ContentProblem(
+            found["file"],
+            int(found["line"]),
+            f"'{found['word']}' is misspelt; write '{found['fix']}', or if it is a correct medical term add it,"
+            " in lowercase, to .codespell-words.txt",
+        )
+        for found in typos
+    ] + [
+        ContentProblem(
+            found["file"],
+            int(found["line"]),
+            f"'{found['word']}' is British spelling; the guide uses US spelling, so write '{found['fix']}'",
+        )
+        for found in british
+    ]
+
+
+def _codespell(root: Path, args: list[str]) -> list[re.Match]:
+    result = subprocess.run([str(TOOLS / "codespell"), *args], cwd=root, capture_output=True, text=True, timeout=120)
+    return [found for line in result.stdout.splitlines() if (found := CODESPELL_LINE.match(line))]
+
+
+def markdown_lint_problems(root: Path) -> list[ContentProblem]:
+    pages = sorted(path.relative_to(root).as_posix() for path in (root / "docs").glob("*.md"))
+    if not pages:
+        return []
+    result = subprocess.run(
+        [str(TOOLS / "pymarkdown"), "--strict-config", "--config", str(root / ".pymarkdown.yml"), "scan", *pages],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return [
+        ContentProblem(
+            found["file"],
+            int(found["line"]),
+            f"{found['message']} (Markdown rule {found['rule']}); fix the layout on this line, see"
+            f" https://pymarkdown.readthedocs.io/ for rule {found['rule']}",
+        )
+        for line in (result.stdout + result.stderr).splitlines()
+        if (found := PYMARKDOWN_LINE.match(line))
+    ]
+
+
+def reading_problems(pages: dict[str, str]) -> list[ContentProblem]:
+    problems = []
+    for name, markdown in pages.items():
+        score = score_markdown(markdown)
+        if score.words and score.grade > MAXIMUM_GRADE:
+            problems.append(
+                ContentProblem(
+                    name.removesuffix(GENERATED_PAGE_SUFFIX),
+                    None,
+                    f"the page reads at US grade {score.grade:.1f}; the limit is {MAXIMUM_GRADE:.0f}, so shorten long"
+                    " sentences and swap long words for everyday ones",
+                )
+            )
+    return problems
+
+
+def site_problems(site_dir: Path, root: Path) -> list[ContentProblem]:
+    """Checks on the built pages: links inside the site, and warning signs shown alike everywhere."""
+    problems = [
+        ContentProblem(broken.source or "mkdocs.yml", None, f"the link {broken.url} is broken: {broken.problem}")
+        for broken in check_site(site_dir, "/", root / "docs")
+    ]
+    return problems + [_problem_from_line(line) for line in sign_problems(site_dir)]
+
+
+def article_sources(root: Path) -> tuple[dict[str, str], list[ContentProblem]]:
+    pages: dict[str, str] = {}
+    problems: list[ContentProblem] = []
+    for path in sorted((root / "docs").glob("*.md")):
+        name = path.relative_to(root).as_posix()
+        try:
+            pages[name] = read_text(path, name)
+        except ContentError as error:
+            problems += error.problems
+    with contextlib.suppress(ContentError):  # the build reports it
+        pages[GENERATED_PAGE] = SiteContent.load(root).timeline_page()
+    return pages, problems
+
+
+def editor_problems(root: Path) -> list[ContentProblem]:
+    """Every problem an editor can fix, each once, in the order: build, then the checks on the sources."""
+    with tempfile.TemporaryDirectory(prefix="editor-check-") as scratch:
+        site_dir = Path(scratch) / "site"
+        problems = build_problems(root, site_dir)
+        if not problems:
+            problems += site_problems(site_dir, root)
+    pages, unreadable = article_sources(root)
+    articles = {name: text for name, text in pages.items() if f"/{SNIPPETS_DIR}/" not in name}
+    problems += unreadable + spelling_problems(root) + markdown_lint_problems(root)
+    problems += reading_problems(articles) + find_repeated_paragraphs(
+        {name: text for name, text in articles.items() if name != GENERATED_PAGE}
+    )
+    return list(dict.fromkeys(problems))
+
+
+def github_annotation(problem: ContentProblem) -> str:
+    """The workflow command that shows `problem` on its file and line in a pull request."""
+    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    path = problem.file.removesuffix(GENERATED_PAGE_SUFFIX)
+    properties = [f"file={_property(path)}"] if not path.endswith(")") else []
+    if problem.line and properties:
+        properties.append(f"line={problem.line}")
+    return f"::error {','.join(properties)}::{message}" if properties else f"::error::{problem}"
+
+
+def _property(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+
+
+def job_summary(problems: Iterable[ContentProblem]) -> str:
+    problems = list(problems)
+    if not problems:
+        return "## Content check\n\nNo problems: the site builds and every content check passes.\n"
+    lines = "\n".join(
+        f"- `{problem.file}{f':{problem.line}' if problem.line else ''}`: {problem.message}" for problem in problems
+    )
+    return f"## Content check\n\n{problems_summary(len(problems))}:\n\n{lines}\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    github = "--github" in args
+    paths = [arg for arg in args if arg != "--github"]
+    root = Path(paths[0]) if paths else Path.cwd()
+    problems = editor_problems(root.resolve())
+    for problem in problems:
+        print(problem)
+        if github:
+            print(github_annotation(problem))
+    if github and os.environ.get("GITHUB_STEP_SUMMARY"):
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
+            summary.write(job_summary(problems))
+    print(
+        f"{problems_summary(len(problems))}."
+        if problems
+        else "No problems: the site builds and every content check passes."
+    )
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

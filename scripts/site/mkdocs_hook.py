@@ -21,7 +21,13 @@ from scripts.common.yaml_loader import decode_utf8
 from scripts.site.citations import link_citation_marks
 from scripts.site.navigation import pages_missing_from_nav
 from scripts.site.page_links import Repository, published_site_url
-from scripts.site.site_content import GENERATED_PAGE_SOURCES, GENERATED_PAGE_SUFFIX, TIMELINE_PAGE, SiteContent
+from scripts.site.site_content import (
+    GENERATED_PAGE_SOURCES,
+    GENERATED_PAGE_SUFFIX,
+    SNIPPETS_DIR,
+    TIMELINE_PAGE,
+    SiteContent,
+)
 from scripts.site.structured_data import medical_web_page
 
 _site: SiteContent | None = None
@@ -177,7 +183,14 @@ def on_page_context(context, page, config, nav):
         page.meta["structured_data"] = medical_web_page(metadata, cited, page.canonical_url, config.site_name)
     if _repository:
         page_url = page.canonical_url or page.abs_url
-        page.meta["page_links"] = _repository.page_links(_source_path(config, page.file), page.title, page_url)
+        docs = Path(config.docs_dir).resolve().relative_to(_project_root(config)).as_posix()
+        source_files = _site.source_files(
+            _source_path(config, page.file),
+            _sources.get(_display_path(config, page.file), ""),
+            metadata,
+            f"{docs}/{SNIPPETS_DIR}",
+        )
+        page.meta["page_links"] = _repository.page_links(source_files, page.title, page_url)
     return context
 
 

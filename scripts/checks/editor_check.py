@@ -13,12 +13,14 @@ the job summary ($GITHUB_STEP_SUMMARY), so a pull request shows the fix on the l
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from scripts.checks.link_check import check_site
@@ -161,7 +163,7 @@ def markdown_lint_problems(root: Path) -> list[ContentProblem]:
     )
     return [
         ContentProblem(
-            found["file"],
+            Path(found["file"]).resolve().relative_to(root).as_posix(),
             int(found["line"]),
             f"{found['message']} (Markdown rule {found['rule']}); fix the layout on this line, see"
             f" https://pymarkdown.readthedocs.io/ for rule {found['rule']}",
@@ -171,10 +173,14 @@ def markdown_lint_problems(root: Path) -> list[ContentProblem]:
     ]
 
 
+# Scoring is the slowest source check; a page's text that has not changed since the last check keeps its score.
+_score = functools.lru_cache(maxsize=512)(score_markdown)
+
+
 def reading_problems(pages: dict[str, str]) -> list[ContentProblem]:
     problems = []
     for name, markdown in pages.items():
-        score = score_markdown(markdown)
+        score = _score(markdown)
         if score.words and score.grade > MAXIMUM_GRADE:
             problems.append(
                 ContentProblem(
@@ -212,17 +218,24 @@ def article_sources(root: Path) -> tuple[dict[str, str], list[ContentProblem]]:
 
 def editor_problems(root: Path) -> list[ContentProblem]:
     """Every problem an editor can fix, each once, in the order: build, then the checks on the sources."""
-    with tempfile.TemporaryDirectory(prefix="editor-check-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="editor-check-") as scratch, ThreadPoolExecutor() as pool:
+        # The build and the outside tools are separate processes, so they run side by side.
         site_dir = Path(scratch) / "site"
-        problems = build_problems(root, site_dir)
+        build = pool.submit(build_problems, root, site_dir)
+        spelling = pool.submit(spelling_problems, root)
+        layout = pool.submit(markdown_lint_problems, root)
+        pages, unreadable = article_sources(root)
+        articles = {name: text for name, text in pages.items() if f"/{SNIPPETS_DIR}/" not in name}
+        from_sources = reading_problems(articles) + find_repeated_paragraphs(
+            {name: text for name, text in articles.items() if name != GENERATED_PAGE}
+        )
+        problems = build.result()
         if not problems:
             problems += site_problems(site_dir, root)
-    pages, unreadable = article_sources(root)
-    articles = {name: text for name, text in pages.items() if f"/{SNIPPETS_DIR}/" not in name}
-    problems += unreadable + spelling_problems(root) + markdown_lint_problems(root)
-    problems += reading_problems(articles) + find_repeated_paragraphs(
-        {name: text for name, text in articles.items() if name != GENERATED_PAGE}
-    )
+        # A page the build refuses (broken front matter, say) would give a cascade of layout rules; its fix comes first.
+        refused = {problem.file for problem in problems}
+        layout_problems = [problem for problem in layout.result() if problem.file not in refused]
+        problems += unreadable + spelling.result() + layout_problems + from_sources
     return list(dict.fromkeys(problems))
 
 

@@ -18,6 +18,9 @@ from scripts.checks.editor_check import github_annotation, main
 from scripts.common.content_errors import ContentProblem
 from tests.conftest import PROJECT_ROOT, copy_project
 
+# Each case runs the strict build and the spelling and Markdown tools on a copy of the project.
+pytestmark = pytest.mark.slow
+
 # What the check reads beyond the site's sources: the spelling and Markdown settings.
 CHECK_SETTINGS = (".codespellrc", ".codespell-words.txt", ".pymarkdown.yml")
 PROBLEM = re.compile(r"^(?P<file>[^\s:][^:]*?)(?::(?P<line>\d+))?: (?P<what>.+?); (?P<fix>.+)$")

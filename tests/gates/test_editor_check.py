@@ -16,6 +16,8 @@ import yaml
 
 from scripts.checks.editor_check import github_annotation, main
 from scripts.common.content_errors import ContentProblem
+from scripts.common.markdown_source import split_front_matter
+from scripts.common.yaml_loader import parse_yaml
 from tests.conftest import PROJECT_ROOT, copy_project
 
 # Each case runs the strict build and the spelling and Markdown tools on a copy of the project.
@@ -44,7 +46,7 @@ def project(pristine, tmp_path) -> Path:
 def an_article(project: Path) -> Path:
     """A hand-written page with full front matter (not a generated list), whichever the project has first."""
     for page in sorted((project / "docs").glob("*.md")):
-        front_matter = yaml.safe_load(page.read_text(encoding="utf-8").split("---")[1])
+        front_matter = parse_yaml(split_front_matter(page.read_text(encoding="utf-8")).front_matter, page.name).data
         if "generated_list" not in front_matter and "next_review" in front_matter:
             return page
     pytest.fail("no article with front matter in docs/")

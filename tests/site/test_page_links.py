@@ -10,6 +10,8 @@ import pytest
 import yaml
 
 from scripts.common.content_errors import ContentError
+from scripts.common.markdown_source import split_front_matter
+from scripts.common.yaml_loader import parse_yaml
 from scripts.site.page_links import ISSUE_PAGE_FIELD, ISSUE_TEMPLATE, Repository, published_site_url
 from scripts.timeline.includes import INCLUDES
 from tests.conftest import PROJECT_ROOT, run_mkdocs_build
@@ -109,7 +111,7 @@ def files_holding_text(address_path: str) -> set[str]:
     if not markdown.is_file():
         return {"data/side-effects.yml"}
     source = markdown.read_text(encoding="utf-8")
-    front_matter = yaml.safe_load(source.split("---")[1])
+    front_matter = parse_yaml(split_front_matter(source).front_matter, stem).data
     files = {f"docs/{stem}.md"} | {f"docs/snippets/{name}" for name in SNIPPET_LINE.findall(source)}
     if INCLUDE_LINE.search(source):
         files.add("data/side-effects.yml")

@@ -112,6 +112,7 @@ MISTAKES = {
         replace_line(r"^title:.*$", r"\g<0>\ntemplate: 404.html"),
         r"^{page}:3: 'template' is not a field pages use; remove it .*\(allowed keys: title, description, ",
     ),
+    "YAML tag in front matter": article_mistake(replace_line(r"^title: ", "title: !foo "), r"^{page}:2: .+"),
     "unknown citation": article_mistake(
         append("Most people heal well [[Nobody2099]]."),
         r"^{page}:\d+: the citation \[\[Nobody2099\]\] is not in this page's sources; use an ID from data/references",

@@ -28,7 +28,8 @@ from scripts.checks.readability import MAXIMUM_GRADE, score_markdown
 from scripts.checks.repeated_content import find_repeated_paragraphs
 from scripts.checks.warning_signs import sign_problems
 from scripts.common.content_errors import ContentError, ContentProblem, problems_summary
-from scripts.common.yaml_loader import read_text
+from scripts.common.yaml_loader import SYNTAX_HINT, read_text
+from scripts.site.navigation import CONFIG_FILE as NAV_CONFIG
 from scripts.site.site_content import (
     GENERATED_PAGE,
     GENERATED_PAGE_SUFFIX,
@@ -47,7 +48,11 @@ MKDOCS_LINK = re.compile(
 )
 CODESPELL_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<word>.+?) ==> (?P<fix>.+)$")
 PYMARKDOWN_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):\d+: (?P<rule>\w+): (?P<message>.+)$")
+NAV_REFERENCE = re.compile(r"^A reference to '(?P<page>[^']+)' is included in the 'nav' configuration")
+CONFIG_SYNTAX = re.compile(r"^Error: MkDocs encountered an error parsing the configuration file: ")
+CONFIG_MARK = re.compile(r'^\s*in "[^"]*", line (?P<line>\d+), column \d+$')
 ASK_A_DEVELOPER = "if it is not clear what to change, ask a developer"
+NAV_HINT = "each menu line is '  - Title: page.md', indented like the lines around it"
 
 
 def build_problems(root: Path, site_dir: Path) -> list[ContentProblem]:
@@ -60,7 +65,7 @@ def build_problems(root: Path, site_dir: Path) -> list[ContentProblem]:
         text=True,
         timeout=600,
     )
-    problems = problems_from_build_log(result.stderr + result.stdout, root)
+    problems = problems_from_build_log(result.stderr + result.stdout, root) + config_syntax_problems(result.stderr)
     if result.returncode != 0 and not problems:
         last = next((line for line in reversed(result.stderr.splitlines()) if line.strip()), "no message")
         problems.append(
@@ -87,12 +92,45 @@ def problems_from_build_log(log: str, root: Path) -> list[ContentProblem]:
             continue
         if SUMMARY.match(lines[0].strip()):
             problems += [_problem_from_line(line) for line in lines[1:]]
+        elif nav := NAV_REFERENCE.match(lines[0]):
+            problems.append(_missing_nav_page(root, nav.group("page")))
         elif link := MKDOCS_LINK.match(lines[0]):
             problems.append(_broken_link(root, link.group("page"), link.group("link"), link.group("why")))
         else:
             text = " ".join(line.strip() for line in lines)
             problems.append(ContentProblem("mkdocs.yml", None, f"the build says: {text}; {ASK_A_DEVELOPER}"))
     return problems
+
+
+def config_syntax_problems(stderr: str) -> list[ContentProblem]:
+    """mkdocs.yml that is not valid YAML, at the line the parser stopped on (the last line it names)."""
+    lines = stderr.splitlines()
+    start = next((index for index, line in enumerate(lines) if CONFIG_SYNTAX.match(line)), None)
+    if start is None:
+        return []
+    marks = [int(found["line"]) for line in lines[start:] if (found := CONFIG_MARK.match(line))]
+    reasons = [line.strip() for line in lines[start + 1 :] if line.strip() and not CONFIG_MARK.match(line)]
+    reason = reasons[-1] if reasons else CONFIG_SYNTAX.sub("", lines[start])
+    return [
+        ContentProblem(
+            NAV_CONFIG,
+            marks[-1] if marks else None,
+            f"this is not valid YAML ({reason}); {SYNTAX_HINT}; {NAV_HINT}",
+        )
+    ]
+
+
+def _missing_nav_page(root: Path, page: str) -> ContentProblem:
+    try:
+        lines = (root / NAV_CONFIG).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    line = next((number for number, text in enumerate(lines, start=1) if page in text), None)
+    return ContentProblem(
+        NAV_CONFIG,
+        line,
+        f"the menu (nav) names {page}, but there is no docs/{page}; fix the file name, or create the page first",
+    )
 
 
 def _problem_from_line(line: str) -> ContentProblem:

@@ -100,7 +100,28 @@ def new_page_outside_nav(project: Path) -> str:
     )
 
 
+def nav_mistake(line: str, expected: str):
+    """A line added at the end of the nav list in mkdocs.yml; `expected` may use {line}, that line's number."""
+
+    def make(project: Path) -> str:
+        config = project / "mkdocs.yml"
+        lines = config.read_text(encoding="utf-8").split("\n")
+        last = max(index for index, text in enumerate(lines) if re.match(r"^  - .+: .+\.md$", text))
+        lines.insert(last + 1, line)
+        config.write_text("\n".join(lines), encoding="utf-8")
+        return expected.format(line=last + 2)
+
+    return make
+
+
 MISTAKES = {
+    "menu line indented wrongly": nav_mistake(
+        " - New page: new-page.md", r"^mkdocs\.yml:{line}: this is not valid YAML .*indented like the lines around it"
+    ),
+    "menu line naming no page": nav_mistake(
+        "  - New page: no-such-page.md",
+        r"^mkdocs\.yml:{line}: the menu \(nav\) names no-such-page\.md, but there is no docs/no-such-page\.md",
+    ),
     "missing front-matter field": article_mistake(
         replace_line(r"^description:.*\n", ""), r"^{page}:1: description is missing; add one sentence"
     ),

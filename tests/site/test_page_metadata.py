@@ -151,3 +151,11 @@ def test_next_review_is_at_most_a_year_after_the_last():
 def test_front_matter_with_a_yaml_tag_is_refused_at_its_line():
     found = messages(GOOD.replace("title: Aftercare", "title: !foo Aftercare"))
     assert len(found) == 1 and found[0].startswith("docs/aftercare.md:2: ")
+
+
+def test_sources_that_are_not_a_list_give_one_message_not_one_per_citation():
+    found = messages(GOOD.replace("sources: [Chu, A&G]", "sources: Chu"))
+    assert found == [
+        "docs/aftercare.md:6: sources must be a list in square brackets; write the reference IDs this page cites, like:"
+        " sources: [Chu, Har]"
+    ]

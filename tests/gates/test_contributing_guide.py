@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from scripts.common.yaml_loader import parse_yaml
 from scripts.site.glossary import DEFINITION_MAX_LENGTH
 from scripts.site.page_metadata import ALLOWED_KEYS, DESCRIPTION_MAX_LENGTH, QUESTION_MAX_LENGTH
 from scripts.site.references import CITATION_MAX_LENGTH, REFERENCE_KINDS
+from scripts.timeline.models import SideEffect, WarningSign
 from tests.conftest import PROJECT_ROOT, copy_project, run_mkdocs_build
 
 GUIDE = (PROJECT_ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -95,6 +97,16 @@ def test_a_page_outside_the_menu_gets_the_message_the_guide_shows(tmp_path):
     assert result.returncode != 0
     assert found["nav-message"].strip() in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "model"),
+    [("effect-normal", SideEffect), ("effect-never-normal", SideEffect), ("warning-sign", WarningSign)],
+)
+def test_side_effects_examples_have_the_shape_the_data_file_needs(name, model):
+    # Their ids are in use in data/side-effects.yml, so they are examples of shape, checked as one entry each.
+    entry = parse_yaml(examples()[name], f"CONTRIBUTING.md example {name}").data[0]
+    model.model_validate(entry)
 
 
 def test_the_limits_the_build_enforces_are_the_ones_the_guide_and_data_files_state():

@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from pymarkdown.api import PyMarkdownApi
+
 from scripts.checks.link_check import check_site
 from scripts.checks.readability import MAXIMUM_GRADE, score_markdown
 from scripts.checks.repeated_content import find_repeated_paragraphs
@@ -47,7 +49,6 @@ MKDOCS_LINK = re.compile(
     r"^Doc file '(?P<page>[^']+)' contains (?:a|an \w+) link '(?P<link>[^']+)', but (?P<why>.+?)\.?$"
 )
 CODESPELL_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<word>.+?) ==> (?P<fix>.+)$")
-PYMARKDOWN_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):\d+: (?P<rule>\w+): (?P<message>.+)$")
 NAV_REFERENCE = re.compile(r"^A reference to '(?P<page>[^']+)' is included in the 'nav' configuration")
 CONFIG_SYNTAX = re.compile(r"^Error: MkDocs encountered an error parsing the configuration file: ")
 CONFIG_MARK = re.compile(r'^\s*in "[^"]*", line (?P<line>\d+), column \d+$')
@@ -188,27 +189,39 @@ def _codespell(root: Path, args: list[str]) -> list[re.Match]:
     return [found for line in result.stdout.splitlines() if (found := CODESPELL_LINE.match(line))]
 
 
-def markdown_lint_problems(root: Path) -> list[ContentProblem]:
-    pages = sorted(path.relative_to(root).as_posix() for path in (root / "docs").glob("*.md"))
-    if not pages:
-        return []
-    result = subprocess.run(
-        [str(TOOLS / "pymarkdown"), "--strict-config", "--config", str(root / ".pymarkdown.yml"), "scan", *pages],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+def markdown_lint_problems(root: Path, pages: dict[str, str]) -> list[ContentProblem]:
+    """pymarkdown's rules with the project's settings (.pymarkdown.yml), for each page (snippets are fragments)."""
+    config = (root / ".pymarkdown.yml").read_text(encoding="utf-8") if (root / ".pymarkdown.yml").exists() else ""
     return [
-        ContentProblem(
-            Path(found["file"]).resolve().relative_to(root).as_posix(),
-            int(found["line"]),
-            f"{found['message']} (Markdown rule {found['rule']}); fix the layout on this line, see"
-            f" https://pymarkdown.readthedocs.io/ for rule {found['rule']}",
-        )
-        for line in (result.stdout + result.stderr).splitlines()
-        if (found := PYMARKDOWN_LINE.match(line))
+        ContentProblem(name, line, f"{message} (Markdown rule {rule}); fix the layout on this line, see {LINT_RULES}")
+        for name, text in pages.items()
+        if text.strip()
+        for line, rule, message in _lint(config, text)
     ]
+
+
+LINT_RULES = "https://pymarkdown.readthedocs.io/ for the rule"
+
+
+@functools.lru_cache(maxsize=512)
+def _lint(config: str, text: str) -> tuple[tuple[int, str, str], ...]:
+    # A page whose text and settings are unchanged since the last run in this process keeps its result.
+    with tempfile.NamedTemporaryFile("w", suffix=".yml", encoding="utf-8") as settings:
+        settings.write(config)
+        settings.flush()
+        api = PyMarkdownApi().enable_strict_configuration()
+        if config:
+            api = api.configuration_file_path(settings.name)
+        result = api.scan_string(text)
+    return tuple(
+        (
+            failure.line_number,
+            failure.rule_id,
+            " ".join(filter(None, [failure.rule_description, failure.extra_error_information]))
+            + f" ({failure.rule_name})",
+        )
+        for failure in result.scan_failures
+    )
 
 
 # Scoring is the slowest source check; a page's text that has not changed since the last check keeps its score.
@@ -261,9 +274,9 @@ def editor_problems(root: Path) -> list[ContentProblem]:
         site_dir = Path(scratch) / "site"
         build = pool.submit(build_problems, root, site_dir)
         spelling = pool.submit(spelling_problems, root)
-        layout = pool.submit(markdown_lint_problems, root)
         pages, unreadable = article_sources(root)
         articles = {name: text for name, text in pages.items() if f"/{SNIPPETS_DIR}/" not in name}
+        layout = markdown_lint_problems(root, {name: text for name, text in articles.items() if name != GENERATED_PAGE})
         from_sources = reading_problems(articles) + find_repeated_paragraphs(
             {name: text for name, text in articles.items() if name != GENERATED_PAGE}
         )
@@ -272,7 +285,7 @@ def editor_problems(root: Path) -> list[ContentProblem]:
             problems += site_problems(site_dir, root)
         # A page the build refuses (broken front matter, say) would give a cascade of layout rules; its fix comes first.
         refused = {problem.file for problem in problems}
-        layout_problems = [problem for problem in layout.result() if problem.file not in refused]
+        layout_problems = [problem for problem in layout if problem.file not in refused]
         problems += unreadable + spelling.result() + layout_problems + from_sources
     return list(dict.fromkeys(problems))
 

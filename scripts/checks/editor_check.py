@@ -2,7 +2,7 @@
 
 It runs the real strict build (into a scratch folder, so nothing is published) and the checks on the sources
 (spelling, Markdown layout, reading level, repeated paragraphs) and, when the build succeeds, on the built pages
-(links, warning signs). No browser, no Node, no developer tools; a check that cannot run says so in one line.
+(links, warning signs). No browser, no Node, no developer tools.
 
 Usage: python -m scripts.checks.editor_check [--github] [PROJECT_ROOT]
 
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from pymarkdown.api import PyMarkdownApi
 
-from scripts.checks.link_check import check_site
+from scripts.checks.link_check import check_site, site_url_from_config
 from scripts.checks.readability import MAXIMUM_GRADE, score_markdown
 from scripts.checks.repeated_content import find_repeated_paragraphs
 from scripts.checks.warning_signs import sign_problems
@@ -122,14 +122,9 @@ def config_syntax_problems(stderr: str) -> list[ContentProblem]:
 
 
 def _missing_nav_page(root: Path, page: str) -> ContentProblem:
-    try:
-        lines = (root / NAV_CONFIG).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        lines = []
-    line = next((number for number, text in enumerate(lines, start=1) if page in text), None)
     return ContentProblem(
         NAV_CONFIG,
-        line,
+        _line_holding(root, NAV_CONFIG, page),
         f"the menu (nav) names {page}, but there is no docs/{page}; fix the file name, or create the page first",
     )
 
@@ -145,17 +140,21 @@ def _problem_from_line(line: str) -> ContentProblem:
 
 def _broken_link(root: Path, page: str, link: str, why: str) -> ContentProblem:
     path = f"docs/{page}"
-    try:
-        lines = (root / path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        lines = []
-    line = next((number for number, text in enumerate(lines, start=1) if link in text), None)
     return ContentProblem(
         path,
-        line,
+        _line_holding(root, path, link),
         f"the link '{link}' leads nowhere ({why}); write the name of a page in docs/ (like aftercare.md), or"
         " aftercare.md#a-heading for a section",
     )
+
+
+def _line_holding(root: Path, path: str, text: str) -> int | None:
+    """The first line of the file that holds `text`, for a problem found without one (in the built page, say)."""
+    try:
+        lines = (root / path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((number for number, line in enumerate(lines, start=1) if text in line), None)
 
 
 def spelling_problems(root: Path) -> list[ContentProblem]:
@@ -247,8 +246,12 @@ def reading_problems(pages: dict[str, str]) -> list[ContentProblem]:
 def site_problems(site_dir: Path, root: Path) -> list[ContentProblem]:
     """Checks on the built pages: links inside the site, and warning signs shown alike everywhere."""
     problems = [
-        ContentProblem(broken.source or "mkdocs.yml", None, f"the link {broken.url} is broken: {broken.problem}")
-        for broken in check_site(site_dir, "/", root / "docs")
+        ContentProblem(
+            broken.source or NAV_CONFIG,
+            _line_holding(root, broken.source, broken.url) if broken.source else None,
+            f"the link {broken.url} is broken: {broken.problem}",
+        )
+        for broken in check_site(site_dir, site_url_from_config(root / NAV_CONFIG), root / "docs")
     ]
     return problems + [_problem_from_line(line) for line in sign_problems(site_dir)]
 

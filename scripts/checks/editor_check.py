@@ -169,7 +169,7 @@ def spelling_problems(root: Path) -> list[ContentProblem]:
         ContentProblem(
             found["file"],
             int(found["line"]),
-            f"'{found['word']}' is misspelt; write '{found['fix']}', or if it is a correct medical term add it,"
+            f"'{found['word']}' is misspelled; write '{found['fix']}', or if it is a correct medical term add it,"
             " in lowercase, to .codespell-words.txt",
         )
         for found in typos

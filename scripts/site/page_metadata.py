@@ -98,16 +98,8 @@ class FrontMatter(BaseModel):
 ALLOWED_KEYS = tuple(FrontMatter.model_fields)
 
 
-@dataclass(frozen=True)
-class PageMetadata:
-    title: str
-    description: str
-    last_reviewed: datetime.date
-    next_review: datetime.date
-    sources: list[str]
-    generated_list: Literal["glossary", "references"] | None
-    search_boost: float | None = None
-    search_questions: tuple[str, ...] = ()
+# A page's checked front matter is what the rest of the site reads about it.
+PageMetadata = FrontMatter
 
 
 @dataclass(frozen=True)
@@ -198,19 +190,7 @@ def check_page(path: str, source: str, reference_ids: set[str]) -> CheckedPage:
 
     if problems or front_matter is None:
         return CheckedPage(None, sorted(problems, key=lambda found: found.line or 0))
-    return CheckedPage(
-        PageMetadata(
-            title=front_matter.title,
-            description=front_matter.description,
-            last_reviewed=front_matter.last_reviewed,
-            next_review=front_matter.next_review,
-            sources=front_matter.sources,
-            generated_list=front_matter.generated_list,
-            search_boost=front_matter.search_boost,
-            search_questions=tuple(front_matter.search_questions),
-        ),
-        [],
-    )
+    return CheckedPage(front_matter, [])
 
 
 def check_snippet(path: str, source: str) -> list[ContentProblem]:

@@ -157,7 +157,7 @@ MISTAKES = {
         append("Read [the other page](no-such-page.md)."),
         r"^{page}:\d+: the link 'no-such-page\.md' leads nowhere .*; write the name of a page in docs/",
     ),
-    "spelling mistake": article_mistake(append("You will recieve a leaflet."), r"^{page}:\d+: 'recieve' is misspelt"),
+    "spelling mistake": article_mistake(append("You will recieve a leaflet."), r"^{page}:\d+: 'recieve' is misspelled"),
     "page outside nav": new_page_outside_nav,
     "bad YAML indentation": data_mistake(
         "glossary.yml",

@@ -132,7 +132,7 @@ def test_theme_keys_are_refused_with_the_allowed_keys(line):
 def test_search_keys_are_checked_and_kept():
     page = GOOD.replace("sources:", "search_boost: 2\nsearch_questions: [Is peeling normal?]\nsources:")
     result = check_page("docs/aftercare.md", page, REFERENCE_IDS)
-    assert result.metadata.search_boost == 2 and result.metadata.search_questions == ("Is peeling normal?",)
+    assert result.metadata.search_boost == 2 and result.metadata.search_questions == ["Is peeling normal?"]
     assert messages(GOOD.replace("sources:", "search_questions: Is peeling normal?\nsources:")) == [
         "docs/aftercare.md:6: search_questions must be a list in square brackets; write readers' questions this page"
         " answers, each under 100 characters, like: search_questions: [Can I wear makeup?]"

@@ -36,7 +36,7 @@ FIELD_HELP = {
     "generated_list": f"the list the build adds at the foot of the page, one of: {', '.join(GENERATED_LISTS)}",
     "search_boost": "a number that ranks the page higher (2) or lower (0.5, 0.2) in the site search, like: "
     "search_boost: 0.5",
-    "search_questions": f"readers' questions this page answers, each under {QUESTION_MAX_LENGTH} characters, like: "
+    "search_questions": f"readers' questions this page answers, each at most {QUESTION_MAX_LENGTH} characters, like: "
     "search_questions: [Can I wear makeup?]",
 }
 

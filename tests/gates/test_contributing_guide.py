@@ -114,7 +114,7 @@ def test_the_limits_the_build_enforces_are_the_ones_the_guide_and_data_files_sta
     assert f"{DESCRIPTION_MAX_LENGTH} characters at most" in guide
     assert f"at most {DEFINITION_MAX_LENGTH} characters" in guide
     assert f"at most {CITATION_MAX_LENGTH} characters" in guide
-    assert f"under {QUESTION_MAX_LENGTH} characters" in guide
+    assert f"at most {QUESTION_MAX_LENGTH} characters" in guide
     kinds = ", ".join(REFERENCE_KINDS)
     assert kinds in guide
     assert kinds in flat((PROJECT_ROOT / "data" / "references.yml").read_text(encoding="utf-8"))

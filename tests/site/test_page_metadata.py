@@ -135,7 +135,7 @@ def test_search_keys_are_checked_and_kept():
     assert result.metadata.search_boost == 2 and result.metadata.search_questions == ["Is peeling normal?"]
     assert messages(GOOD.replace("sources:", "search_questions: Is peeling normal?\nsources:")) == [
         "docs/aftercare.md:6: search_questions must be a list in square brackets; write readers' questions this page"
-        " answers, each under 100 characters, like: search_questions: [Can I wear makeup?]"
+        " answers, each at most 100 characters, like: search_questions: [Can I wear makeup?]"
     ]
 
 

@@ -1,4 +1,5 @@
-# Two commands matter: `make serve` to preview the site, `make test` to run every check.
+# Editors need two commands: `make serve` to preview the site, `make check` for every content problem.
+# Developers run `make test` (everything, with a browser) and `make lint`.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -12,7 +13,7 @@ endif
 # Root installs packages directly; anyone else goes through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install serve build test check chromium node-tools bench linkcheck review-due lock clean
+.PHONY: install serve build test check lint dev-check chromium node-tools bench linkcheck review-due lock clean
 
 install: $(VENV)/.installed
 
@@ -23,8 +24,10 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
+# PORT=8001 make serve previews on another port.
+PORT ?= 8000
 serve: install
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 # Build into a scratch folder and swap it in only on success, so a failed build publishes nothing; the swap is one
 # rename (scripts/site/swap_site.py), so anything serving site/ never sees it half-deleted or missing.
@@ -42,15 +45,22 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-test: install chromium node-tools
+test: lint chromium node-tools
 	$(BIN)/python -m pytest
 
-# The quick checks, for editors and pre-commit: Python lint and format, then every test that needs no browser
-# and no repeated whole-site build.
+# The editor's check: the strict build and the content checks, printing only problems as file:line: what; fix.
+# CHECK_ARGS=--github also writes them as pull-request annotations and to the job summary.
 check: install
+	@$(BIN)/python -m scripts.checks.editor_check $(CHECK_ARGS)
+
+# Developer tools: Python lint and format, and the workflows.
+lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/actionlint
+
+# Developers' quick round: lint, then every test that needs no browser and no repeated whole-site build.
+dev-check: lint
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
 # Speed and size figures (site build, page weight, Lighthouse LCP, source tool); BENCH_ARGS=--write records them in BENCHMARKS.md.

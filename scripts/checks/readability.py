@@ -21,6 +21,8 @@ from scripts.checks.markdown_prose import prose_units
 WORD_PATTERN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 VOWEL_GROUP = re.compile(r"[aeiouy]+")
+# The reading level every article must meet: US school grade, Flesch-Kincaid.
+MAXIMUM_GRADE = 8.0
 
 
 @functools.cache

@@ -208,7 +208,9 @@ class _Converter:
 
 
 def _syntax_problem(text: str, error: MarkedYAMLError, display_path: str, first_line: int) -> ContentProblem:
-    mark = error.problem_mark or error.context_mark
+    # Text with no colon (often a line wrapped from the one above) is where the scanner began the key it expected.
+    simple_key = error.context == "while scanning a simple key" and error.context_mark is not None
+    mark = error.context_mark if simple_key else error.problem_mark or error.context_mark
     line = mark.line + first_line if mark else None
     reason = error.problem or error.context or "the layout is not valid"
     quote_line = _runaway_quote_line(text, error)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from scripts.common.markdown_source import split_front_matter
+
 from .models import Block, BlockKind
 
 # A heading is a short line; longer ones are sentences that lost their full stop.
@@ -162,12 +164,8 @@ def text_blocks(lines: list[str]) -> list[Block]:
 
 def front_matter_end(lines: list[str]) -> int:
     """Line number closing a leading `---` front matter block, or 0 when there is none."""
-    if not lines or lines[0].strip() != "---":
-        return 0
-    for number, line in enumerate(lines[1:], start=2):
-        if line.strip() in ("---", "..."):
-            return number
-    return 0
+    page = split_front_matter("\n".join(lines))
+    return 0 if page.front_matter is None else page.body_first_line - 1
 
 
 def markdown_blocks(lines: list[str]) -> list[Block]:

@@ -7,19 +7,28 @@ import re
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from scripts.common.content_errors import ContentError, ContentProblem
-from scripts.common.data_files import load_entry_list
+from scripts.common.data_files import CONTENT_ERROR, load_entry_list
 from scripts.common.templates import render_template
 
 WORD = re.compile(r"\w+")
+# A hover definition longer than this covers too much of a phone screen; the guide states the same number.
+DEFINITION_MAX_LENGTH = 200
+FIELD_HELP = {
+    "term": "the word as it appears in the text, like: term: milia",
+    "definition": f"one plain sentence of at most {DEFINITION_MAX_LENGTH} characters, like: definition: Tiny hard white"
+    " bumps under the skin.",
+    "also": "other forms of the word (capitals, plurals) in square brackets, like: also: [Milia]",
+}
 
 
 class GlossaryEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     term: str = Field(min_length=1)
-    definition: str = Field(min_length=1, max_length=200)
+    definition: str = Field(min_length=1, max_length=DEFINITION_MAX_LENGTH)
     also: list[str] = []
 
     @field_validator("definition")
@@ -27,7 +36,9 @@ class GlossaryEntry(BaseModel):
     def _fits_a_tooltip(cls, definition: str) -> str:
         # Abbreviation definitions end at the line; brackets would break the Markdown syntax.
         if "\n" in definition.strip() or "[" in definition or "]" in definition:
-            raise ValueError("keep the definition to one line without square brackets")
+            raise PydanticCustomError(
+                CONTENT_ERROR, "definition: keep the definition to one line without square brackets"
+            )
         return definition.strip()
 
     @property
@@ -40,9 +51,7 @@ class GlossaryEntry(BaseModel):
 
 
 def load_glossary(path: Path, display_path: str) -> list[GlossaryEntry]:
-    loaded = load_entry_list(
-        path, display_path, GlossaryEntry, "term", "each term needs term and definition (also is optional)"
-    )
+    loaded = load_entry_list(path, display_path, GlossaryEntry, "term", FIELD_HELP)
     problems: list[ContentProblem] = []
     seen: set[str] = set()
     for item in loaded:

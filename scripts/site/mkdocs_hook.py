@@ -19,8 +19,15 @@ from scripts.common.content_errors import ContentError, ContentProblem, problems
 from scripts.common.templates import render_template
 from scripts.common.yaml_loader import decode_utf8
 from scripts.site.citations import link_citation_marks
+from scripts.site.navigation import pages_missing_from_nav
 from scripts.site.page_links import Repository, published_site_url
-from scripts.site.site_content import GENERATED_PAGE_SOURCES, GENERATED_PAGE_SUFFIX, TIMELINE_PAGE, SiteContent
+from scripts.site.site_content import (
+    GENERATED_PAGE_SOURCES,
+    GENERATED_PAGE_SUFFIX,
+    SNIPPETS_DIR,
+    TIMELINE_PAGE,
+    SiteContent,
+)
 from scripts.site.structured_data import medical_web_page
 
 _site: SiteContent | None = None
@@ -100,6 +107,7 @@ def on_files(files: Files, config) -> Files:
         }
         checked = _site.check_pages(_sources, config.mdx_configs.get("pymdownx.snippets"))
         _check_copied_files(files, config)
+        _check_nav(files, config, checked)
     except ContentError as error:
         _stop_or_show(error.problems)
         if TIMELINE_PAGE not in files.src_uris:
@@ -123,9 +131,24 @@ def _check_copied_files(files: Files, config) -> None:
         raise ContentError(problems)
 
 
+def _check_nav(files: Files, config, checked: dict) -> None:
+    pages = {
+        file.src_uri: (_display_path(config, file), checked[_display_path(config, file)].title)
+        for file in files.documentation_pages()
+        if file.inclusion == InclusionLevel.INCLUDED
+    }
+    config_text = Path(config.config_file_path).read_text(encoding="utf-8")
+    problems = pages_missing_from_nav(config.nav, pages, config_text)
+    if problems:
+        raise ContentError(problems)
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if _preview_problems:
         return ""
+    if _metadata[page.file.src_uri].search_boost is not None:
+        # Material's search reads the boost from here; front matter names it search_boost, checked like any key.
+        page.meta["search"] = {"boost": _metadata[page.file.src_uri].search_boost}
     return _site.page_markdown(markdown, _metadata[page.file.src_uri], page.file.src_uri)
 
 
@@ -160,7 +183,14 @@ def on_page_context(context, page, config, nav):
         page.meta["structured_data"] = medical_web_page(metadata, cited, page.canonical_url, config.site_name)
     if _repository:
         page_url = page.canonical_url or page.abs_url
-        page.meta["page_links"] = _repository.page_links(_source_path(config, page.file), page.title, page_url)
+        docs = Path(config.docs_dir).resolve().relative_to(_project_root(config)).as_posix()
+        source_files = _site.source_files(
+            _source_path(config, page.file),
+            _sources.get(_display_path(config, page.file), ""),
+            metadata,
+            f"{docs}/{SNIPPETS_DIR}",
+        )
+        page.meta["page_links"] = _repository.page_links(source_files, page.title, page_url)
     return context
 
 

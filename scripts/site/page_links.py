@@ -39,10 +39,31 @@ def published_site_url(environment: Mapping[str, str]) -> str | None:
     return url.rstrip("/") + "/"
 
 
+# What each kind of file holds, for the link that edits it; a page's own Markdown is "this page".
+EDIT_LINK_TEXTS = {
+    "data/side-effects.yml": "Edit the care cards and side effects",
+    "data/glossary.yml": "Edit the glossary terms",
+    "data/references.yml": "Edit the reference list",
+}
+SNIPPET_LINK_TEXT = "Edit the shared text"
+INTRODUCTION_LINK_TEXT = "Edit the page's introduction"
+
+
+@dataclass(frozen=True)
+class EditLink:
+    text: str
+    url: str
+    path: str
+
+
 @dataclass(frozen=True)
 class PageLinks:
-    edit: str
+    edits: tuple[EditLink, ...]
     report: str
+
+    @property
+    def edit(self) -> str:
+        return self.edits[0].url
 
 
 @dataclass(frozen=True)
@@ -75,13 +96,26 @@ class Repository:
             raise ContentError(problems)
         return cls(server_url=server_url, name=name, branch=branch)
 
-    def page_links(self, source_path: str, title: str, page_url: str) -> PageLinks:
-        """Links for one page; `source_path` is the file an editor changes (a generated page's data file)."""
+    def page_links(self, source_paths: str | list[str], title: str, page_url: str) -> PageLinks:
+        """Links for one page; `source_paths` are the files that hold its text, the one it is mostly built from
+        first ("Edit this page"), each further one with a link saying what it holds."""
+        paths = [source_paths] if isinstance(source_paths, str) else source_paths
         repository = f"{self.server_url}/{self.name}"
         query = urlencode(
             {"template": ISSUE_TEMPLATE, "title": f"Problem on the page: {title}", ISSUE_PAGE_FIELD: page_url}
         )
-        return PageLinks(
-            edit=f"{repository}/edit/{quote(self.branch)}/{quote(source_path)}",
-            report=f"{repository}/issues/new?{query}",
+        edits = tuple(
+            EditLink(
+                "Edit this page" if index == 0 else _edit_link_text(path),
+                f"{repository}/edit/{quote(self.branch)}/{quote(path)}",
+                path,
+            )
+            for index, path in enumerate(paths)
         )
+        return PageLinks(edits=edits, report=f"{repository}/issues/new?{query}")
+
+
+def _edit_link_text(path: str) -> str:
+    if path in EDIT_LINK_TEXTS:
+        return EDIT_LINK_TEXTS[path]
+    return SNIPPET_LINK_TEXT if "/snippets/" in path else INTRODUCTION_LINK_TEXT

@@ -1,39 +1,105 @@
-"""Front-matter rules every article follows, checked with messages an editor can act on."""
+"""Front-matter rules every article follows: a closed pydantic schema, with messages an editor can act on.
+
+Only the keys below are allowed. Material for MkDocs reads more (template, icon, status, search, hide), and each
+of those can replace a page, drop it from search or break the build silently, so they are refused with the rest.
+"""
 
 from __future__ import annotations
 
 import datetime
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from scripts.common.content_errors import ContentError, ContentProblem, did_you_mean
+from scripts.common.data_files import CONTENT_ERROR, plain_message
 from scripts.common.markdown_source import split_front_matter
+from scripts.common.review_dates import next_review_problem
 from scripts.common.yaml_loader import EXAMPLE_DATE, parse_yaml
 
 CITATION = re.compile(r"\[\[([^\[\]]+)\]\]")
 REQUIRED_FIELDS = ("title", "description", "last_reviewed", "next_review", "sources")
-# Keys Material for MkDocs itself understands; anything else is most likely a typo.
-THEME_FIELDS = ("hide", "icon", "status", "subtitle", "search", "template", "tags")
 GENERATED_LISTS = ("glossary", "references")
+# Search results show the description whole only up to about this length; the guide states the same number.
+DESCRIPTION_MAX_LENGTH = 160
+QUESTION_MAX_LENGTH = 100
 FIELD_HELP = {
-    "title": "add the page title, like: title: Aftercare",
-    "description": "add one sentence saying what the page covers, like: description: What to do in the days after "
+    "title": "the page title, like: title: Aftercare",
+    "description": "one sentence saying what the page covers, like: description: What to do in the days after "
     "treatment.",
-    "last_reviewed": f"add the date of the last full review, like: last_reviewed: {EXAMPLE_DATE}",
-    "next_review": f"add the date the next review is due, like: next_review: {EXAMPLE_DATE}",
-    "sources": "list the reference IDs this page cites, like: sources: [Chu, Har]",
+    "last_reviewed": f"the date of the last full review, like: last_reviewed: {EXAMPLE_DATE}",
+    "next_review": f"the date the next review is due, like: next_review: {EXAMPLE_DATE}",
+    "sources": "the reference IDs this page cites, like: sources: [Chu, Har]",
+    "generated_list": f"the list the build adds at the foot of the page, one of: {', '.join(GENERATED_LISTS)}",
+    "search_boost": "a number that ranks the page higher (2) or lower (0.5, 0.2) in the site search, like: "
+    "search_boost: 0.5",
+    "search_questions": f"readers' questions this page answers, each at most {QUESTION_MAX_LENGTH} characters, like: "
+    "search_questions: [Can I wear makeup?]",
 }
 
 
-@dataclass(frozen=True)
-class PageMetadata:
-    title: str
+def _one_sentence(description: str) -> str:
+    if not description.rstrip().endswith((".", "?", "!")) or len(re.findall(r"[.!?](\s|$)", description.strip())) > 1:
+        raise PydanticCustomError(
+            CONTENT_ERROR,
+            "description must be exactly one sentence ending with a full stop; it is shown in search results",
+        )
+    if len(description) > DESCRIPTION_MAX_LENGTH:
+        raise PydanticCustomError(
+            CONTENT_ERROR,
+            f"description is {len(description)} characters; shorten it to {DESCRIPTION_MAX_LENGTH} or fewer so "
+            "search results show it whole",
+        )
+    if '"' in description:
+        # The theme prints it inside a quoted HTML attribute, which a straight quote would end.
+        raise PydanticCustomError(
+            CONTENT_ERROR,
+            'description holds a straight double quote ("), which would cut it short in search results;'
+            " use curly quotes \u201c \u201d or leave them out",
+        )
+    return description
+
+
+Question = Annotated[str, Field(min_length=1, max_length=QUESTION_MAX_LENGTH)]
+
+
+class FrontMatter(BaseModel):
+    """What a page's front matter may hold; every key is checked, unknown ones are refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    title: Annotated[str, Field(min_length=1)]
     description: str
     last_reviewed: datetime.date
     next_review: datetime.date
-    sources: list[str]
-    generated_list: Literal["glossary", "references"] | None
+    sources: Annotated[list[str], Field(min_length=1)]
+    generated_list: Literal["glossary", "references"] | None = None
+    search_boost: Annotated[float, Field(gt=0, le=10)] | None = None
+    search_questions: list[Question] = []
+
+    @field_validator("description")
+    @classmethod
+    def _one_sentence(cls, description: str) -> str:
+        return _one_sentence(description)
+
+    @field_validator("next_review")
+    @classmethod
+    def _within_a_year(cls, next_review: datetime.date, info: ValidationInfo) -> datetime.date:
+        last_reviewed = info.data.get("last_reviewed")
+        problem = last_reviewed and next_review_problem(last_reviewed, next_review)
+        if problem:
+            raise PydanticCustomError(CONTENT_ERROR, problem)
+        return next_review
+
+
+ALLOWED_KEYS = tuple(FrontMatter.model_fields)
+
+
+# A page's checked front matter is what the rest of the site reads about it.
+PageMetadata = FrontMatter
 
 
 @dataclass(frozen=True)
@@ -67,89 +133,37 @@ def check_page(path: str, source: str, reference_ids: set[str]) -> CheckedPage:
     def problem(key: str | None, message: str) -> None:
         problems.append(ContentProblem(path, document.line_of([key]) if key in data else 1, message))
 
-    for key in data:
-        if key not in REQUIRED_FIELDS and key not in THEME_FIELDS and key != "generated_list":
-            hint = did_you_mean(str(key), REQUIRED_FIELDS + THEME_FIELDS)
-            problem(key, f"{key!r} is not a field pages use{hint}; remove it or fix its spelling")
-    for key in REQUIRED_FIELDS:
-        if data.get(key) in (None, "", []):
-            problem(key if key in data else None, f"{key} is missing; {FIELD_HELP[key]}")
-
-    title = data.get("title")
-    if "title" in data and not isinstance(title, str):
-        problem("title", "title must be text, like: title: Aftercare")
-    description = data.get("description")
-    if isinstance(description, str) and description:
-        if (
-            not description.rstrip().endswith((".", "?", "!"))
-            or len(re.findall(r"[.!?](\s|$)", description.strip())) > 1
-        ):
-            problem(
-                "description",
-                "description must be exactly one sentence ending with a full stop; it is shown in search results",
-            )
-        elif len(description) > 160:
-            problem(
-                "description",
-                f"description is {len(description)} characters; shorten it to 160 or fewer so search results show it "
-                f"whole",
-            )
-        elif '"' in description:
-            # The theme prints it inside a quoted HTML attribute, which a straight quote would end.
-            problem(
-                "description",
-                'description holds a straight double quote ("), which would cut it short in search results;'
-                " use curly quotes “ ” or leave them out",
-            )
-    elif "description" in data and description is not None and not isinstance(description, str):
-        problem("description", "description must be one sentence of text")
-
-    dates: dict[str, datetime.date] = {}
-    for key in ("last_reviewed", "next_review"):
-        value = data.get(key)
-        if value in (None, ""):
-            continue
-        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-            dates[key] = value
-        else:
-            problem(key, f"{key} {str(value)!r} is not a date; write it as year-month-day, like {key}: {EXAMPLE_DATE}")
-    if len(dates) == 2 and dates["next_review"] <= dates["last_reviewed"]:
-        suggestion = (
-            dates["last_reviewed"].replace(year=dates["last_reviewed"].year + 1)
-            if not (dates["last_reviewed"].month == 2 and dates["last_reviewed"].day == 29)
-            else dates["last_reviewed"] + datetime.timedelta(days=365)
+    front_matter: FrontMatter | None = None
+    try:
+        # An empty value counts as missing, so its message says what to write.
+        front_matter = FrontMatter.model_validate(
+            {key: value for key, value in data.items() if value not in (None, "", [])}
         )
-        problem(
-            "next_review",
-            f"next_review ({dates['next_review']}) must be after last_reviewed ({dates['last_reviewed']}); set it to "
-            f"a later date, such as {suggestion}",
-        )
+    except ValidationError as error:
+        for detail in error.errors():
+            key = str(detail["loc"][0]) if detail["loc"] else None
+            problem(key, plain_message(detail, FIELD_HELP, ALLOWED_KEYS, "pages use"))
 
+    # Checked even when another key is wrong, so the citations are not all reported as unlisted.
     sources = data.get("sources")
     source_ids: list[str] = []
-    if sources not in (None, "", []):
-        if not isinstance(sources, list) or not all(isinstance(item, str) for item in sources):
-            problem("sources", "sources must be a list of reference IDs in square brackets, like: sources: [Chu, Har]")
-        else:
-            source_ids = sources
-            for source_id in sources:
-                if source_id not in reference_ids:
-                    hint = did_you_mean(source_id, reference_ids)
-                    problem(
-                        "sources",
-                        f"sources lists unknown reference {source_id!r}{hint}; use an ID from data/references.yml,"
-                        " or add the reference there first",
-                    )
-            for source_id in sorted({item for item in sources if sources.count(item) > 1}):
-                problem("sources", f"sources lists {source_id!r} twice; keep it once")
-
-    generated_list = data.get("generated_list")
-    if generated_list is not None and generated_list not in GENERATED_LISTS:
-        problem("generated_list", f"generated_list must be one of {', '.join(GENERATED_LISTS)}, not {generated_list!r}")
+    if isinstance(sources, list) and all(isinstance(item, str) for item in sources):
+        source_ids = sources
+        for source_id in source_ids:
+            if source_id not in reference_ids:
+                hint = did_you_mean(source_id, reference_ids)
+                problem(
+                    "sources",
+                    f"sources lists unknown reference {source_id!r}{hint}; use an ID from data/references.yml,"
+                    " or add the reference there first",
+                )
+        for source_id in sorted({item for item in source_ids if source_ids.count(item) > 1}):
+            problem("sources", f"sources lists {source_id!r} twice; keep it once")
 
     for offset, body_line in enumerate(page.body.split("\n")):
         for cited in CITATION.findall(body_line):
-            if cited not in source_ids:
+            # With sources missing or unreadable, that one message covers the known IDs; each would repeat it.
+            if cited not in source_ids and (source_ids or cited not in reference_ids):
                 known = cited in reference_ids
                 fix = (
                     f"add {cited} to sources in the front matter"
@@ -174,19 +188,9 @@ def check_page(path: str, source: str, reference_ids: set[str]) -> CheckedPage:
                 "claim it supports, or remove it from sources",
             )
 
-    if problems:
-        return CheckedPage(None, problems)
-    return CheckedPage(
-        PageMetadata(
-            title=title,
-            description=description,
-            last_reviewed=dates["last_reviewed"],
-            next_review=dates["next_review"],
-            sources=source_ids,
-            generated_list=generated_list,
-        ),
-        [],
-    )
+    if problems or front_matter is None:
+        return CheckedPage(None, sorted(problems, key=lambda found: found.line or 0))
+    return CheckedPage(front_matter, [])
 
 
 def check_snippet(path: str, source: str) -> list[ContentProblem]:

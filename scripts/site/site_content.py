@@ -17,8 +17,8 @@ from scripts.site.citations import mark_citations
 from scripts.site.glossary import GlossaryEntry, abbreviation_definitions, load_glossary, render_glossary_list
 from scripts.site.page_metadata import PageMetadata, check_page, check_snippet
 from scripts.site.references import Reference, load_references
-from scripts.site.snippets import missing_snippets
-from scripts.timeline.includes import TIMELINE_PAGE, check_includes, expand_includes
+from scripts.site.snippets import included_snippets, missing_snippets
+from scripts.timeline.includes import TIMELINE_PAGE, check_includes, expand_includes, has_includes
 from scripts.timeline.loading import load_side_effects
 from scripts.timeline.models import SideEffectsFile
 from scripts.timeline.rendering import render_page
@@ -109,6 +109,25 @@ class SiteContent:
         if metadata.generated_list != "glossary":
             markdown += "\n\n" + abbreviation_definitions(self.glossary, markdown) + "\n"
         return markdown
+
+    def source_files(
+        self, page_file: str, markdown: str, metadata: PageMetadata | None, snippets_dir: str
+    ) -> list[str]:
+        """Every file that holds text shown in the page's body, the one it is mostly built from first.
+
+        A generated list's data file comes before the page's own introduction; snippets and the side-effects data
+        (for care cards and other includes) follow. `snippets_dir` is the snippets folder in the project.
+        """
+        listed = (
+            {"glossary": GLOSSARY_FILE, "references": REFERENCES_FILE}.get(metadata.generated_list or "")
+            if (metadata)
+            else None
+        )
+        files = [listed, page_file] if listed else [page_file]
+        files += [f"{snippets_dir}/{name}" for name in included_snippets(markdown)]
+        if has_includes(markdown):
+            files.append(SIDE_EFFECTS_FILE)
+        return list(dict.fromkeys(files))
 
     def cited_references(self, metadata: PageMetadata) -> list[Reference]:
         return [self.references[source_id] for source_id in metadata.sources]

@@ -15,6 +15,12 @@ from scripts.common.content_errors import ContentProblem
 
 INCLUDE_MARKER = "8<"
 _MISSING_NAME = re.compile(r"'([^']*)'")
+_INCLUDED_NAME = re.compile(r"^[ \t]*-+8<-+[ \t]+[\"']([^\"'\n]+)[\"']", re.MULTILINE)
+
+
+def included_snippets(source: str) -> list[str]:
+    """The snippet files a page includes on one line each (--8<-- "name.md"), in order, once each."""
+    return list(dict.fromkeys(_INCLUDED_NAME.findall(source))) if INCLUDE_MARKER in source else []
 
 
 def missing_snippets(path: str, source: str, options: dict) -> list[ContentProblem]:

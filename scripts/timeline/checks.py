@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scripts.common.content_errors import did_you_mean
+from scripts.common.review_dates import next_review_problem
 from scripts.timeline.models import CARE_LEVELS, SideEffect, SideEffectsFile
 
 Path = tuple[str | int, ...]
@@ -16,12 +17,8 @@ Issue = tuple[Path, str]
 
 
 def find_issues(data: SideEffectsFile, known_reference_ids: set[str]) -> Iterator[Issue]:
-    if data.page.next_review <= data.page.last_reviewed:
-        yield (
-            ("page", "next_review"),
-            f"page: next_review {data.page.next_review} is not after last_reviewed {data.page.last_reviewed}; "
-            "set it to a later date, usually one year after last_reviewed",
-        )
+    if review_problem := next_review_problem(data.page.last_reviewed, data.page.next_review):
+        yield (("page", "next_review"), f"page: {review_problem}")
     first_index_of_id: dict[str, int] = {}
     for index, effect in enumerate(data.effects):
         path: Path = ("effects", index)

@@ -148,6 +148,13 @@ def render_include(name: str, argument: str | None, data: SideEffectsFile, page_
     )
 
 
+def has_includes(markdown: str) -> bool:
+    """Whether the page holds an include line, whose text then comes from data/side-effects.yml."""
+    return any(
+        (include := INCLUDE_LINE.match(line)) and include.group("name") in INCLUDES for line in markdown.split("\n")
+    )
+
+
 def expand_includes(markdown: str, data: SideEffectsFile, page_path: str) -> str:
     """The page with each include line replaced by what it includes, at the line's indent."""
     out = []

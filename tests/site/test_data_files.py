@@ -6,7 +6,7 @@ import pytest
 
 from scripts.common.content_errors import ContentError
 from scripts.site.glossary import abbreviation_definitions, load_glossary
-from scripts.site.references import load_references
+from scripts.site.references import REFERENCE_KINDS, load_references
 
 
 def problems_of(loader, tmp_path, text: str, display_path: str) -> list[str]:
@@ -37,10 +37,10 @@ def test_reference_problems_name_the_line_and_the_fix(tmp_path):
         + "- id: Har\n  citation: A paper.\n- id: Chu\n  citation: Again.\n  kind: review\n  colour: blue\n"
     )
     assert problems_of(load_references, tmp_path, text, "data/references.yml") == [
-        "data/references.yml:4: reference 2: kind: Field required; each reference needs id, citation and kind (url "
-        "is optional)",
-        "data/references.yml:9: reference 3: colour: Extra inputs are not permitted; each reference needs id, "
-        "citation and kind (url is optional)",
+        "data/references.yml:4: reference 'Har': kind is missing; add what sort of evidence it is, one of: "
+        + ", ".join(REFERENCE_KINDS),
+        "data/references.yml:9: reference 'Chu': 'colour' is not a field a reference uses; remove it or fix its "
+        "spelling (allowed keys: id, citation, kind, url)",
     ]
     assert problems_of(load_references, tmp_path, GOOD_REFERENCE + GOOD_REFERENCE, "data/references.yml") == [
         "data/references.yml:4: the ID 'Chu' is used twice; give each reference its own ID"
@@ -52,8 +52,8 @@ def test_invalid_yaml_and_wrong_shape(tmp_path):
         "data/references.yml:2: this is not valid YAML"
     )
     assert problems_of(load_references, tmp_path, "id: Chu\n", "data/references.yml") == [
-        "data/references.yml:1: the file must be a list; write each reference starting with '- '; "
-        "each reference needs id, citation and kind (url is optional)"
+        "data/references.yml:1: the file must be a list; write each reference starting with '- ', with the keys "
+        "id, citation, kind, url"
     ]
     assert problems_of(load_references, tmp_path, "[]\n", "data/references.yml")[0].startswith(
         "data/references.yml:1: the file lists nothing; write each reference starting with '- '"
@@ -63,8 +63,7 @@ def test_invalid_yaml_and_wrong_shape(tmp_path):
 def test_glossary_rejects_brackets_then_duplicates(tmp_path):
     brackets = "- term: collagen\n  definition: A protein.\n- term: elastin\n  definition: A [stretchy] protein.\n"
     assert problems_of(load_glossary, tmp_path, brackets, "data/glossary.yml") == [
-        "data/glossary.yml:4: term 2: definition: Value error, keep the definition to one line without square "
-        "brackets; each term needs term and definition (also is optional)",
+        "data/glossary.yml:4: term 'elastin': definition: keep the definition to one line without square brackets",
     ]
     duplicate = (
         "- term: collagen\n  definition: A protein.\n- term: dermis\n  definition: Deeper skin.\n  also: [collagen]\n"

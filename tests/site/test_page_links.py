@@ -10,7 +10,10 @@ import pytest
 import yaml
 
 from scripts.common.content_errors import ContentError
+from scripts.common.markdown_source import split_front_matter
+from scripts.common.yaml_loader import parse_yaml
 from scripts.site.page_links import ISSUE_PAGE_FIELD, ISSUE_TEMPLATE, Repository, published_site_url
+from scripts.timeline.includes import INCLUDES
 from tests.conftest import PROJECT_ROOT, run_mkdocs_build
 
 PLATFORM = {"GITHUB_SERVER_URL": "https://git.example", "GITHUB_REPOSITORY": "editors/guide"}
@@ -31,12 +34,25 @@ def test_links_name_the_page_source_title_and_address():
     )
 
     assert links.edit == "https://git.example/editors/guide/edit/main/docs/after%20care.md"
+    assert [edit.text for edit in links.edits] == ["Edit this page"]
     address = urlsplit(links.report)
     assert address.path == "/editors/guide/issues/new"
     query = parse_qs(address.query)
     assert query["template"] == ["report-a-problem.yml"]
     assert query["title"] == ['Problem on the page: Aftercare & "tips"']
     assert query["page"] == ["https://x.example/a/"]
+
+
+def test_a_page_built_from_several_files_links_to_each():
+    links = Repository.from_environment(PLATFORM).page_links(
+        ["data/glossary.yml", "docs/glossary.md", "docs/snippets/a.md", "data/side-effects.yml"], "Glossary", "/g/"
+    )
+    assert [(edit.text, edit.path) for edit in links.edits] == [
+        ("Edit this page", "data/glossary.yml"),
+        ("Edit the page's introduction", "docs/glossary.md"),
+        ("Edit the shared text", "docs/snippets/a.md"),
+        ("Edit the care cards and side effects", "data/side-effects.yml"),
+    ]
 
 
 def test_the_edit_branch_can_be_set():
@@ -82,13 +98,27 @@ def built_pages(site: Path) -> dict[str, str]:
     }
 
 
-def expected_source(address_path: str) -> list[str]:
-    """Files an editor may change for the page at this address: its Markdown, or (generated) a data file."""
+EDIT_LINK = re.compile(r'<a href="https://git\.example/editors/guide/edit/main/([^"]*)">([^<]*)</a>')
+INCLUDE_LINE = re.compile(r"^\s*<!--\s*(" + "|".join(INCLUDES) + r")\b", re.MULTILINE)
+SNIPPET_LINE = re.compile(r'^\s*--8<--\s+"([^"]+)"', re.MULTILINE)
+
+
+def files_holding_text(address_path: str) -> set[str]:
+    """The files whose text the page at this address shows, read from its Markdown source (or, for a page the
+    build generates, the data file whose texts it shows)."""
     stem = "index" if address_path == "." else address_path
     markdown = PROJECT_ROOT / "docs" / f"{stem}.md"
-    if markdown.is_file():
-        return [f"docs/{stem}.md"]
-    return [path.relative_to(PROJECT_ROOT).as_posix() for path in (PROJECT_ROOT / "data").glob("*.yml")]
+    if not markdown.is_file():
+        return {"data/side-effects.yml"}
+    source = markdown.read_text(encoding="utf-8")
+    front_matter = parse_yaml(split_front_matter(source).front_matter, stem).data
+    files = {f"docs/{stem}.md"} | {f"docs/snippets/{name}" for name in SNIPPET_LINE.findall(source)}
+    if INCLUDE_LINE.search(source):
+        files.add("data/side-effects.yml")
+    listed = {"glossary": "data/glossary.yml", "references": "data/references.yml"}.get(
+        front_matter.get("generated_list")
+    )
+    return files | ({listed} if listed else set())
 
 
 @pytest.mark.slow
@@ -100,10 +130,15 @@ def test_a_build_on_the_platform_links_every_page_to_its_source_and_a_report(tmp
     assert len(pages) > 1
 
     for address_path, html in pages.items():
+        edits = EDIT_LINK.findall(html)
+        assert {path for path, _ in edits} == files_holding_text(address_path), address_path
+        assert edits[0][1] == "Edit this page" and all(text != "Edit this page" for _, text in edits[1:])
+        assert all((PROJECT_ROOT / path).is_file() for path, _ in edits), address_path
+        # A data-driven list page is mostly its data file, so that is what "Edit this page" opens.
+        stem = "index" if address_path == "." else address_path
+        if (PROJECT_ROOT / "docs" / f"{stem}.md").is_file() and "generated_list" in html_source(stem):
+            assert edits[0][0].startswith("data/"), address_path
         links = dict((text, href.replace("&amp;", "&")) for href, text in LINK.findall(html))
-        assert set(links) == {"Edit this page", "Report a problem with this page"}, address_path
-        edited = links["Edit this page"].removeprefix("https://git.example/editors/guide/edit/main/")
-        assert edited in expected_source(address_path), f"{address_path}: edit link goes to {edited}"
         report = urlsplit(links["Report a problem with this page"])
         assert f"{report.scheme}://{report.netloc}{report.path}" == "https://git.example/editors/guide/issues/new"
         canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html).group(1)
@@ -111,6 +146,10 @@ def test_a_build_on_the_platform_links_every_page_to_its_source_and_a_report(tmp
         query = parse_qs(report.query)
         assert query["page"] == [canonical], address_path
         assert query["title"][0].startswith("Problem on the page: ") and query["title"][0][21:] in html
+
+
+def html_source(stem: str) -> str:
+    return (PROJECT_ROOT / "docs" / f"{stem}.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from scripts.site.citations import link_citation_marks, mark_citations
 from scripts.site.page_metadata import check_page
 
@@ -41,8 +43,10 @@ def test_page_without_front_matter():
 
 def test_misspelt_field_is_named_with_a_suggestion():
     assert messages(GOOD.replace("title:", "titel:")) == [
-        "docs/aftercare.md:2: 'titel' is not a field pages use (did you mean 'title'?); remove it or fix its spelling",
         "docs/aftercare.md:1: title is missing; add the page title, like: title: Aftercare",
+        "docs/aftercare.md:2: 'titel' is not a field pages use (did you mean 'title'?); remove it or fix its spelling"
+        " (allowed keys: title, description, last_reviewed, next_review, sources, generated_list, search_boost,"
+        " search_questions)",
     ]
 
 
@@ -109,3 +113,49 @@ def test_a_citation_inside_a_tag_keeps_only_its_number():
         '<p><img alt="Scar 1" src="scar.png"> Scars fade '
         '<sup class="citation"><a href="#ref-1" aria-label="Reference 1">1</a></sup>.</p>'
     )
+
+
+@pytest.mark.parametrize(
+    "line", ["template: 404.html", "icon: material/home", "status: new", "search:\n  exclude: true", "hide: [toc]"]
+)
+def test_theme_keys_are_refused_with_the_allowed_keys(line):
+    key = line.split(":")[0]
+    found = messages(GOOD.replace("sources:", f"{line}\nsources:"))
+    assert found == [
+        f"docs/aftercare.md:6: {key!r} is not a field pages use"
+        + (" (did you mean 'search_boost'?)" if key == "search" else "")
+        + "; remove it or fix its spelling (allowed keys: title, description, last_reviewed, next_review, sources,"
+        " generated_list, search_boost, search_questions)"
+    ]
+
+
+def test_search_keys_are_checked_and_kept():
+    page = GOOD.replace("sources:", "search_boost: 2\nsearch_questions: [Is peeling normal?]\nsources:")
+    result = check_page("docs/aftercare.md", page, REFERENCE_IDS)
+    assert result.metadata.search_boost == 2 and result.metadata.search_questions == ["Is peeling normal?"]
+    assert messages(GOOD.replace("sources:", "search_questions: Is peeling normal?\nsources:")) == [
+        "docs/aftercare.md:6: search_questions must be a list in square brackets; write readers' questions this page"
+        " answers, each at most 100 characters, like: search_questions: [Can I wear makeup?]"
+    ]
+
+
+def test_next_review_is_at_most_a_year_after_the_last():
+    assert messages(GOOD.replace("next_review: 2027-11-21", "next_review: 2027-11-22")) == [
+        "docs/aftercare.md:5: next_review (2027-11-22) is more than a year after last_reviewed (2026-11-21); every"
+        " page is reviewed at least once a year, so set it to 2027-11-21 or earlier"
+    ]
+    leap = GOOD.replace("last_reviewed: 2026-11-21", "last_reviewed: 2028-02-29").replace("2027-11-21", "2029-02-28")
+    assert messages(leap) == []
+
+
+def test_front_matter_with_a_yaml_tag_is_refused_at_its_line():
+    found = messages(GOOD.replace("title: Aftercare", "title: !foo Aftercare"))
+    assert len(found) == 1 and found[0].startswith("docs/aftercare.md:2: ")
+
+
+def test_sources_that_are_not_a_list_give_one_message_not_one_per_citation():
+    found = messages(GOOD.replace("sources: [Chu, A&G]", "sources: Chu"))
+    assert found == [
+        "docs/aftercare.md:6: sources must be a list in square brackets; write the reference IDs this page cites, like:"
+        " sources: [Chu, Har]"
+    ]

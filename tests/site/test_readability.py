@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 
 from scripts.checks.markdown_prose import prose_units
-from scripts.checks.readability import count_syllables, score_markdown, score_text
+from scripts.checks.readability import MAXIMUM_GRADE, count_syllables, score_markdown, score_text
 from scripts.site.site_content import SiteContent
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-MAXIMUM_GRADE = 8.0
 
 
 def article_sources() -> dict[str, str]:

@@ -14,6 +14,8 @@ from pathlib import Path
 import yaml
 
 from scripts.checks.readability import score_markdown
+from scripts.common import markdown_source
+from scripts.common.yaml_loader import parse_yaml
 from scripts.timeline import build_timeline_page
 from scripts.timeline.includes import render_include, symptom_rows
 from scripts.timeline.loading import load_side_effects
@@ -25,9 +27,9 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "small-side-effects-timeli
 
 
 def split_front_matter(markdown: str) -> tuple[dict, str]:
-    match = re.match(r"\A---\n(.*?)\n---\n", markdown, re.DOTALL)
-    assert match, "page must start with YAML front matter"
-    return yaml.safe_load(match.group(1)), markdown[match.end() :]
+    page = markdown_source.split_front_matter(markdown)
+    assert page.front_matter is not None, "page must start with YAML front matter"
+    return parse_yaml(page.front_matter, "generated page").data, page.body
 
 
 def test_fixture_page_matches_golden_file():

@@ -14,8 +14,10 @@ from functools import lru_cache
 import numpy as np
 from nltk.stem import PorterStemmer
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer, TfidfVectorizer
 from sklearn.preprocessing import normalize
+
+from .lexicon import load_lexicon
 
 WORD = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
 NUMBER_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)(?:\s*([A-Za-z]+))?")
@@ -61,6 +63,39 @@ def content_stem(word: str) -> str | None:
 def content_terms(text: str) -> list[str]:
     """Stems of the words that carry meaning, in order."""
     return [term for term in map(content_stem, WORD.findall(text.lower())) if term is not None]
+
+
+def concept_counts(text: str) -> dict[int, float]:
+    """WordNet synsets the content words can stand for (see lexicon.py), so synonyms share terms.
+
+    Each word counts once, shared equally among its synsets, so a word of twenty senses ("make", "keep") does
+    not outweigh a word of one ("physician").
+    """
+    concepts = load_lexicon().concepts
+    counts: dict[int, float] = {}
+    for word in WORD.findall(text.lower()):
+        if content_stem(word) is None:
+            continue
+        found = concepts(word)
+        for concept in found:
+            counts[concept] = counts.get(concept, 0.0) + 1 / len(found)
+    return counts
+
+
+def concept_rows(texts: list[str]) -> sparse.csr_matrix:
+    """TF-IDF over concepts (fractional counts, so raw term frequency), rows L2-normalised."""
+    rows, columns, values = [], [], []
+    for row, text in enumerate(texts):
+        for concept, count in concept_counts(text).items():
+            rows.append(row)
+            columns.append(concept)
+            values.append(count)
+    width = max(columns, default=0) + 1
+    counts = sparse.csr_matrix((values, (rows, columns)), shape=(len(texts), width), dtype=np.float64)
+    present = np.flatnonzero(np.diff(counts.tocsc().indptr))
+    if len(present) == 0:
+        return sparse.csr_matrix((len(texts), 1), dtype=np.float64)
+    return TfidfTransformer().fit_transform(counts[:, present]).tocsr()
 
 
 def anchor_terms(text: str) -> list[str]:
@@ -134,8 +169,9 @@ def tfidf_rows(term_lists: list[list[str]]) -> sparse.csr_matrix:
 def section_vectors(texts: list[str], term_lists: list[list[str]], anchor_weight: float) -> sparse.csr_matrix:
     """Content-word TF-IDF rows (term_lists) with anchor TF-IDF rows appended at anchor_weight, re-normalised."""
     content = tfidf_rows(term_lists)
+    concepts = concept_rows(texts)
     anchors = tfidf_rows([anchor_terms(text) for text in texts])
-    return normalize(sparse.hstack([content, anchor_weight * anchors], format="csr"))
+    return normalize(sparse.hstack([content, concepts, anchor_weight * anchors], format="csr"))
 
 
 def row_cosines(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray, batch: int = 20_000) -> np.ndarray:

@@ -77,6 +77,8 @@ class Link:
     score: float
     left: int
     right: int
+    # For a split-support link: the neighbour of `left` in its article that holds the other half.
+    split_from: int | None = None
 
 
 def exact_key(text: str) -> str:
@@ -143,20 +145,26 @@ def candidate_pairs(matrix: sparse.csr_matrix) -> np.ndarray:
 
 
 Places = dict[int, set[int]]
+# (article, position p): sections p and p + 1 of that article are two halves of one section of another version.
+Splits = set[tuple[int, int]]
 
 
-def contiguous(positions: set[int]) -> bool:
-    return max(positions) - min(positions) + 1 == len(positions)
+def joined_halves(positions: set[int], article: int, splits: Splits) -> bool:
+    """Sections of one article may share a group only as neighbours that another version holds as one section."""
+    first, last = min(positions), max(positions)
+    return last - first + 1 == len(positions) and all((article, p) in splits for p in range(first, last))
 
 
 class ConstrainedUnionFind:
     """Union-find that refuses to put two sections of one article into one group, unless they are neighbours.
 
     An article rarely says one thing twice, but another version may split one section into two paragraphs;
-    so a group may hold several sections of one article only when they follow each other.
+    so a group may hold several sections of one article only when they follow each other and a split-support
+    link (split_support_links) showed that another version holds them as one section.
     """
 
-    def __init__(self, places: list[Places]) -> None:
+    def __init__(self, places: list[Places], splits: Splits) -> None:
+        self.splits = splits
         self.parent = list(range(len(places)))
         self.places = [{article: set(positions) for article, positions in item.items()} for item in places]
 
@@ -168,7 +176,10 @@ class ConstrainedUnionFind:
 
     def allowed(self, left: int, right: int) -> bool:
         shared = self.places[left].keys() & self.places[right].keys()
-        return all(contiguous(self.places[left][article] | self.places[right][article]) for article in shared)
+        return all(
+            joined_halves(self.places[left][article] | self.places[right][article], article, self.splits)
+            for article in shared
+        )
 
     def same_article_pairs(self, left: int, right: int) -> int:
         """Member pairs of two groups that stand in one article, which no link can join."""
@@ -191,7 +202,9 @@ class ConstrainedUnionFind:
         return left
 
 
-def merge_by_average_link(places: list[Places], links: list[Link], floor: float) -> ConstrainedUnionFind:
+def merge_by_average_link(
+    places: list[Places], links: list[Link], floor: float, splits: Splits
+) -> ConstrainedUnionFind:
     """Average-linkage agglomeration: the two groups whose members are on average most linked merge first.
 
     A pair without a link counts as 0, so two families of rewrites that touch through one shared sentence
@@ -199,7 +212,7 @@ def merge_by_average_link(places: list[Places], links: list[Link], floor: float)
     group joins it. Pairs within one article cannot be linked, so they do not count. Merging stops below floor;
     merges putting two sections of one article together are refused unless they are neighbours.
     """
-    union_find = ConstrainedUnionFind(places)
+    union_find = ConstrainedUnionFind(places, splits)
     size = [1] * len(places)
 
     def average(a: int, b: int) -> float:
@@ -301,6 +314,32 @@ def pair_scores(
     return scores
 
 
+def split_support_links(
+    matrix: sparse.csr_matrix,
+    block: np.ndarray,
+    kept: np.ndarray,
+    rows: list[int],
+    columns: list[int],
+    threshold: float,
+) -> list[Link]:
+    """Links for a section that one version split in two: the half left over joins its counterpart.
+
+    Row a is linked to column b when b is a's best match, at threshold or above, b is already matched to a's
+    neighbour a2, and a and a2 together are closer to b than a2 alone: the other version holds both halves as one.
+    """
+    links: list[Link] = []
+    for a in np.flatnonzero(~kept.any(axis=1)):
+        b = int(block[a].argmax())
+        partners = np.flatnonzero(kept[:, b])
+        for neighbour in partners[np.abs(partners - a) == 1]:
+            together = float(matrix[rows[a]].multiply(matrix[rows[neighbour]]).sum())
+            combined = (block[a, b] + block[neighbour, b]) / np.sqrt(2 + 2 * together)
+            if block[a, b] >= threshold and combined > block[neighbour, b]:
+                links.append(Link(float(block[a, b]), rows[a], columns[b], rows[neighbour]))
+                break
+    return links
+
+
 def alignment_links(
     matrix: sparse.csr_matrix,
     amounts: list[dict[str, frozenset[float]]],
@@ -308,11 +347,12 @@ def alignment_links(
     pairs: list[tuple[int, int]],
     config: GroupingConfig,
 ) -> list[Link]:
-    """Sections matched between two articles that look like rewrites.
+    """Sections matched between two articles that are versions of one text.
 
-    A pair is kept when each is the other's best match in the article pair, at a low similarity when it keeps
-    the articles' order (an ordered run) and a higher one when it does not (a Q&A version may reorder); an
-    order-keeping pair that is not mutual is kept only when it is high on its own.
+    Two articles are versions when at least MIN_ALIGNED_SECTIONS of their sections are each other's best match:
+    sections that only share a topic rarely pair off one to one. A pair is kept when each is the other's best
+    match in the article pair, at a low similarity when it keeps the articles' order (an ordered run) and a
+    higher one when it does not (a Q&A version may reorder).
     """
     members: dict[int, list[int]] = defaultdict(list)
     for index, article in enumerate(articles):
@@ -343,12 +383,28 @@ def alignment_links(
         kept = mutual & (
             block >= np.where(in_order, config.align_threshold, OUT_OF_ORDER_FACTOR * config.align_threshold)
         )
-        kept |= in_order & (block >= config.link_threshold)
         if kept.sum() < MIN_ALIGNED_SECTIONS:
             continue
         for a, b in zip(*np.nonzero(kept), strict=True):
             links.append(Link(float(block[a, b]), left_rows[a], right_rows[b]))
+        links += split_support_links(matrix, block, kept, left_rows, right_rows, config.align_threshold)
+        links += split_support_links(matrix, block.T, kept.T, right_rows, left_rows, config.align_threshold)
     return links
+
+
+def mutual_best(pairs: np.ndarray, scores: np.ndarray, articles: np.ndarray) -> np.ndarray:
+    """Per candidate pair: is each section the other's best candidate in the other's article?"""
+    if len(pairs) == 0:
+        return np.zeros(0, dtype=bool)
+    article_count = int(articles.max()) + 1
+    left, right = pairs[:, 0].astype(np.int64), pairs[:, 1].astype(np.int64)
+    keys = np.concatenate([left * article_count + articles[right], right * article_count + articles[left]])
+    doubled = np.concatenate([scores, scores])
+    unique_keys, position = np.unique(keys, return_inverse=True)
+    best = np.full(len(unique_keys), -np.inf)
+    np.maximum.at(best, position, doubled)
+    is_best = doubled >= best[position]
+    return is_best[: len(pairs)] & is_best[len(pairs) :]
 
 
 def central_members(matrix: sparse.csr_matrix, components: list[list[int]]) -> list[int]:
@@ -382,6 +438,7 @@ def section_links(
     amounts = [quantities(text) for text in texts]
     scores = pair_scores(matrix, amounts, pairs[:, 0], pairs[:, 1])
     direct = (scores >= config.link_threshold) & (articles[pairs[:, 0]] != articles[pairs[:, 1]])
+    direct &= mutual_best(pairs, scores, articles)
     links = [Link(float(score), int(a), int(b)) for (a, b), score in zip(pairs[direct], scores[direct], strict=True)]
     partners = article_pairs(articles, term_lists, pairs, config)
     links += alignment_links(matrix, amounts, articles, partners, config)
@@ -401,7 +458,13 @@ def group_content_sections(
     node_places: list[Places] = [{} for _ in sections]
     for index, node in enumerate(representative):
         node_places[node].setdefault(int(articles[index]), set()).add(sections[index].position)
-    union_find = merge_by_average_link(node_places, links, config.align_threshold)
+    positions = [section.position for section in sections]
+    splits = {
+        (int(articles[link.left]), min(positions[link.left], positions[link.split_from]))
+        for link in links
+        if link.split_from is not None
+    }
+    union_find = merge_by_average_link(node_places, links, config.align_threshold, splits)
     components: dict[int, list[int]] = defaultdict(list)
     for index, node in enumerate(representative):
         components[union_find.find(int(node))].append(index)

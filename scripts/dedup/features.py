@@ -83,7 +83,7 @@ def concept_counts(text: str) -> dict[int, float]:
 
 
 def concept_rows(texts: list[str]) -> sparse.csr_matrix:
-    """TF-IDF over concepts (fractional counts, so raw term frequency), rows L2-normalised."""
+    """TF-IDF weights of concepts (fractional counts, so raw term frequency), not normalised."""
     rows, columns, values = [], [], []
     for row, text in enumerate(texts):
         for concept, count in concept_counts(text).items():
@@ -95,7 +95,7 @@ def concept_rows(texts: list[str]) -> sparse.csr_matrix:
     present = np.flatnonzero(np.diff(counts.tocsc().indptr))
     if len(present) == 0:
         return sparse.csr_matrix((len(texts), 1), dtype=np.float64)
-    return TfidfTransformer().fit_transform(counts[:, present]).tocsr()
+    return TfidfTransformer(norm=None).fit_transform(counts[:, present]).tocsr()
 
 
 def anchor_terms(text: str) -> list[str]:
@@ -158,20 +158,21 @@ def identity(terms: list[str]) -> list[str]:
     return terms
 
 
-def tfidf_rows(term_lists: list[list[str]]) -> sparse.csr_matrix:
-    """Rows are L2-normalised, so a dot product of two rows is their cosine similarity."""
+def tfidf_rows(term_lists: list[list[str]], norm: str | None = "l2") -> sparse.csr_matrix:
+    """Rows are L2-normalised by default, so a dot product of two rows is their cosine similarity."""
     if not any(term_lists):
         return sparse.csr_matrix((len(term_lists), 1), dtype=np.float64)
-    vectorizer = TfidfVectorizer(analyzer=identity, sublinear_tf=True, dtype=np.float64)
+    vectorizer = TfidfVectorizer(analyzer=identity, sublinear_tf=True, norm=norm, dtype=np.float64)
     return vectorizer.fit_transform(term_lists).tocsr()
 
 
 def section_vectors(texts: list[str], term_lists: list[list[str]], anchor_weight: float) -> sparse.csr_matrix:
-    """Content-word TF-IDF rows (term_lists) with anchor TF-IDF rows appended at anchor_weight, re-normalised."""
-    content = tfidf_rows(term_lists)
-    concepts = concept_rows(texts)
+    """Content words and their WordNet concepts in one TF-IDF vector, as Hotho et al.'s "add" strategy has it (a
+    text of words WordNet does not know gets few concepts and keeps its weight on its words), with anchor TF-IDF
+    rows appended at anchor_weight, re-normalised."""
+    meaning = normalize(sparse.hstack([tfidf_rows(term_lists, norm=None), concept_rows(texts)], format="csr"))
     anchors = tfidf_rows([anchor_terms(text) for text in texts])
-    return normalize(sparse.hstack([content, concepts, anchor_weight * anchors], format="csr"))
+    return normalize(sparse.hstack([meaning, anchor_weight * anchors], format="csr"))
 
 
 def row_cosines(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray, batch: int = 20_000) -> np.ndarray:

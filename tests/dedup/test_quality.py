@@ -5,8 +5,8 @@ import itertools
 import pytest
 
 from scripts.dedup import DEFAULT_CONFIG, group_documents
-from tests.dedup_eval.evaluation import LabelRange, load_labels, pair_scores, score_result
 from scripts.dedup.reading import read_sources
+from tests.dedup_eval.evaluation import LabelRange, load_labels, pair_scores, score_result
 from tests.dedup_eval.synthetic import generate_corpus
 
 from .support import EVAL_CORPUS, EVAL_DIR, HELDOUT_CORPUS, seeds_or_skip

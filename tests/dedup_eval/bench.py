@@ -16,8 +16,8 @@ import subprocess
 import sys
 import time
 
-from tests.dedup_eval.evaluation import score_result
 from scripts.dedup.pipeline import group_documents
+from tests.dedup_eval.evaluation import score_result
 from tests.dedup_eval.synthetic import generate_corpus
 
 DEFAULT_SIZES = (20_000, 100_000)

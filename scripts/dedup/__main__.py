@@ -103,9 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(argv)
     documents, problems = read_sources(arguments.sources)
     for skipped in skipped_files(arguments.sources):
-        print(f"dedup: skipped {skipped.message}", file=sys.stderr)
+        print(f"dedup: skipped {skipped}", file=sys.stderr)
     for problem in problems:
-        print(f"dedup: skipped {problem.message}", file=sys.stderr)
+        print(f"dedup: skipped {problem}", file=sys.stderr)
     if not documents:
         print(
             f"dedup: no readable source in {arguments.sources}; add .txt, .md or .html articles and run again",

@@ -184,21 +184,3 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     return Lexicon(cached_index())
-
-
-def main() -> int:
-    """`python -m scripts.dedup.lexicon`: build the cache now (make install runs it) and say where it is."""
-    import sys
-
-    try:
-        lexicon = load_lexicon()
-    except LexiconMissing as error:
-        print(f"dedup: {error}", file=sys.stderr)
-        return 2
-    count = sum(len(table) for table in lexicon.senses.values())
-    print(f"WordNet concepts of {count} words cached in {cache_dir()}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

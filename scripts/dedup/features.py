@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 from nltk.stem import PorterStemmer
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from .lexicon import load_lexicon
@@ -65,36 +65,37 @@ def content_terms(text: str) -> list[str]:
     return [term for term in map(content_stem, WORD.findall(text.lower())) if term is not None]
 
 
-def concept_counts(text: str) -> dict[int, float]:
-    """WordNet synsets the content words can stand for (see lexicon.py), so synonyms share terms.
-
-    Each word counts once, shared equally among its synsets, so a word of twenty senses ("make", "keep") does
-    not outweigh a word of one ("physician").
-    """
-    concepts = load_lexicon().concepts
-    counts: dict[int, float] = {}
-    for word in WORD.findall(text.lower()):
-        if content_stem(word) is None:
-            continue
-        found = concepts(word)
-        for concept in found:
-            counts[concept] = counts.get(concept, 0.0) + 1 / len(found)
-    return counts
+def content_words(text: str) -> list[str]:
+    """The words that carry meaning, as written (lower case), in order."""
+    return [word for word in WORD.findall(text.lower()) if content_stem(word) is not None]
 
 
 def concept_rows(texts: list[str]) -> sparse.csr_matrix:
-    """TF-IDF weights of concepts (fractional counts, so raw term frequency), not normalised."""
-    rows, columns, values = [], [], []
-    for row, text in enumerate(texts):
-        for concept, count in concept_counts(text).items():
-            rows.append(row)
-            columns.append(concept)
-            values.append(count)
-    width = max(columns, default=0) + 1
-    counts = sparse.csr_matrix((values, (rows, columns)), shape=(len(texts), width), dtype=np.float64)
-    present = np.flatnonzero(np.diff(counts.tocsc().indptr))
-    if len(present) == 0:
-        return sparse.csr_matrix((len(texts), 1), dtype=np.float64)
+    """TF-IDF weights of the WordNet synsets the content words can stand for (see lexicon.py), not normalised.
+
+    Each word counts once, shared equally among its synsets, so a word of twenty senses ("make", "keep") does not
+    outweigh a word of one ("physician"). Fractional counts, so raw term frequency. Words are counted per text
+    first and mapped to synsets once per distinct word.
+    """
+    empty = sparse.csr_matrix((len(texts), 1), dtype=np.float64)
+    vectorizer = CountVectorizer(analyzer=content_words, dtype=np.float64)
+    try:
+        word_counts = vectorizer.fit_transform(texts)
+    except ValueError:  # no text has a content word
+        return empty
+    concepts = load_lexicon().concepts
+    rows, columns, weights = [], [], []
+    for row, word in enumerate(vectorizer.get_feature_names_out()):
+        found = concepts(word)
+        if found:
+            rows += [row] * len(found)
+            columns += found
+            weights += [1 / len(found)] * len(found)
+    if not columns:
+        return empty
+    word_concepts = sparse.csr_matrix((weights, (rows, columns)), shape=(word_counts.shape[1], max(columns) + 1))
+    counts = (word_counts @ word_concepts).tocsc()
+    present = np.flatnonzero(np.diff(counts.indptr))
     return TfidfTransformer(norm=None).fit_transform(counts[:, present]).tocsr()
 
 

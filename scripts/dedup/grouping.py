@@ -315,7 +315,7 @@ def pair_scores(
 
 
 def split_support_links(
-    matrix: sparse.csr_matrix,
+    neighbour_similarity: np.ndarray,
     block: np.ndarray,
     kept: np.ndarray,
     rows: list[int],
@@ -332,7 +332,7 @@ def split_support_links(
         b = int(block[a].argmax())
         partners = np.flatnonzero(kept[:, b])
         for neighbour in partners[np.abs(partners - a) == 1]:
-            together = float(matrix[rows[a]].multiply(matrix[rows[neighbour]]).sum())
+            together = neighbour_similarity[min(rows[a], rows[neighbour])]
             combined = (block[a, b] + block[neighbour, b]) / np.sqrt(2 + 2 * together)
             if block[a, b] >= threshold and combined > block[neighbour, b]:
                 links.append(Link(float(block[a, b]), rows[a], columns[b], rows[neighbour]))
@@ -368,6 +368,9 @@ def alignment_links(
     lefts = np.concatenate([np.repeat(left, len(right)) for left, right in blocks])
     rights = np.concatenate([np.tile(right, len(left)) for left, right in blocks])
     scores = pair_scores(matrix, amounts, lefts, rights)
+    # Similarity of each section to the next one (its neighbour in the same article), for split_support_links.
+    following = np.arange(len(articles))
+    neighbour_similarity = np.append(row_cosines(matrix, following[:-1], following[1:]), 0.0)
     links: list[Link] = []
     offset = 0
     for left_rows, right_rows in blocks:
@@ -387,8 +390,10 @@ def alignment_links(
             continue
         for a, b in zip(*np.nonzero(kept), strict=True):
             links.append(Link(float(block[a, b]), left_rows[a], right_rows[b]))
-        links += split_support_links(matrix, block, kept, left_rows, right_rows, config.align_threshold)
-        links += split_support_links(matrix, block.T, kept.T, right_rows, left_rows, config.align_threshold)
+        links += split_support_links(neighbour_similarity, block, kept, left_rows, right_rows, config.align_threshold)
+        links += split_support_links(
+            neighbour_similarity, block.T, kept.T, right_rows, left_rows, config.align_threshold
+        )
     return links
 
 

@@ -70,17 +70,17 @@ def content_words(text: str) -> list[str]:
     return [word for word in WORD.findall(text.lower()) if content_stem(word) is not None]
 
 
-def concept_rows(texts: list[str]) -> sparse.csr_matrix:
+def concept_rows(word_lists: list[list[str]]) -> sparse.csr_matrix:
     """TF-IDF weights of the WordNet synsets the content words can stand for (see lexicon.py), not normalised.
 
     Each word counts once, shared equally among its synsets, so a word of twenty senses ("make", "keep") does not
     outweigh a word of one ("physician"). Fractional counts, so raw term frequency. Words are counted per text
     first and mapped to synsets once per distinct word.
     """
-    empty = sparse.csr_matrix((len(texts), 1), dtype=np.float64)
-    vectorizer = CountVectorizer(analyzer=content_words, dtype=np.float64)
+    empty = sparse.csr_matrix((len(word_lists), 1), dtype=np.float64)
+    vectorizer = CountVectorizer(analyzer=identity, dtype=np.float64)
     try:
-        word_counts = vectorizer.fit_transform(texts)
+        word_counts = vectorizer.fit_transform(word_lists)
     except ValueError:  # no text has a content word
         return empty
     concepts = load_lexicon().concepts
@@ -167,11 +167,13 @@ def tfidf_rows(term_lists: list[list[str]], norm: str | None = "l2") -> sparse.c
     return vectorizer.fit_transform(term_lists).tocsr()
 
 
-def section_vectors(texts: list[str], term_lists: list[list[str]], anchor_weight: float) -> sparse.csr_matrix:
+def section_vectors(
+    texts: list[str], word_lists: list[list[str]], term_lists: list[list[str]], anchor_weight: float
+) -> sparse.csr_matrix:
     """Content words and their WordNet concepts in one TF-IDF vector, as Hotho et al.'s "add" strategy has it (a
     text of words WordNet does not know gets few concepts and keeps its weight on its words), with anchor TF-IDF
     rows appended at anchor_weight, re-normalised."""
-    meaning = normalize(sparse.hstack([tfidf_rows(term_lists, norm=None), concept_rows(texts)], format="csr"))
+    meaning = normalize(sparse.hstack([tfidf_rows(term_lists, norm=None), concept_rows(word_lists)], format="csr"))
     anchors = tfidf_rows([anchor_terms(text) for text in texts])
     return normalize(sparse.hstack([meaning, anchor_weight * anchors], format="csr"))
 

@@ -25,7 +25,8 @@ import numpy as np
 from scipy import sparse
 
 from .features import (
-    content_terms,
+    content_stem,
+    content_words,
     quantities,
     quantities_conflict,
     row_cosines,
@@ -435,8 +436,9 @@ def body_of(section: Section) -> str:
 def section_links(
     sections: list[Section], texts: list[str], representative: np.ndarray, config: GroupingConfig
 ) -> tuple[sparse.csr_matrix, list[Link], np.ndarray]:
-    term_lists = [content_terms(text) for text in texts]
-    matrix = section_vectors(texts, term_lists, config.anchor_weight)
+    word_lists = [content_words(text) for text in texts]
+    term_lists = [[content_stem(word) for word in words] for words in word_lists]
+    matrix = section_vectors(texts, word_lists, term_lists, config.anchor_weight)
     articles = article_keys(sections)
     unique = np.flatnonzero(representative == np.arange(len(sections)))
     pairs = unique[candidate_pairs(matrix[unique])]

@@ -40,12 +40,13 @@ from .models import Section
 class GroupingConfig:
     """The only tunable settings; tests/dedup/test_settings.py shows results hold from 0.75x to 1.25x of each."""
 
-    # Similarity at which two sections are linked on their own evidence, wherever they are.
-    link_threshold: float = 0.5
+    # Similarity at which two sections are linked on their own evidence, wherever they are: near copies only, well
+    # above what two families of articles that open with one stock sentence share (0.4-0.5 on the seeds).
+    link_threshold: float = 0.7
     # Article similarity at which two articles are aligned section by section as possible rewrites.
     article_threshold: float = 0.22
     # Similarity at which two sections that line up in order in aligned articles are linked.
-    align_threshold: float = 0.12
+    align_threshold: float = 0.15
     # Weight of anchors (numbers with units, names, small-word runs) beside content words.
     anchor_weight: float = 0.3
 

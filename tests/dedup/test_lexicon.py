@@ -53,3 +53,21 @@ def test_the_cache_is_written_once_and_read_back(tmp_path, monkeypatch, fresh_le
     load_lexicon.cache_clear()
     assert load_lexicon().concepts("physician") == built
     assert list(tmp_path.glob("*")) == cached
+
+
+def test_sections_sharing_no_word_but_synonyms_are_similar():
+    from scripts.dedup.features import content_stem, content_words, section_vectors
+
+    texts = [
+        "The physician mended the cut quickly.",
+        "A doctor healed the gash fast.",
+        "Tomatoes ripen on sunny windowsills.",
+    ]
+    words = [content_words(text) for text in texts]
+    stems = [[content_stem(word) for word in found] for found in words]
+    assert not set(stems[0]) & set(stems[1])
+    matrix = section_vectors(texts, words, stems, anchor_weight=0.3)
+    similarity = (matrix @ matrix.T).toarray()
+    # Words alone would give 0: the likeness comes from shared synsets only, and the unrelated text shares none.
+    assert similarity[0, 1] > 0.02
+    assert similarity[0, 2] == 0

@@ -9,6 +9,7 @@ words still meet on them.
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 
 import numpy as np
@@ -66,8 +67,9 @@ def content_terms(text: str) -> list[str]:
 
 
 def content_words(text: str) -> list[str]:
-    """The words that carry meaning, as written (lower case), in order."""
-    return [word for word in WORD.findall(text.lower()) if content_stem(word) is not None]
+    """The words that carry meaning, as written (lower case), in order; interned, so that a large corpus holds each
+    distinct word once rather than once per use."""
+    return [sys.intern(word) for word in WORD.findall(text.lower()) if content_stem(word) is not None]
 
 
 def concept_rows(word_lists: list[list[str]]) -> sparse.csr_matrix:

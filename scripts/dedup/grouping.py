@@ -1,15 +1,17 @@
 """Grouping sections that say the same thing, wherever they stand.
 
-Spun rewrites share few exact phrases, so two kinds of evidence link sections:
-- direct: two sections are similar enough on their own (content words plus spin-resistant anchors);
-- ordered runs: when two articles look like rewrites of each other (wherever they stand: one file, two
-  files, two formats), their sections are aligned in order and matched sections are linked at a much lower
-  similarity. Sections that only share a topic rarely line up one after another, and a shared heading
-  counts for nothing (headings are left out of the comparison).
-Neither links two sections stating different amounts of one kind ("4 weeks" against "10 days"): spinning
-leaves numbers alone, so those say different things however alike their words are.
-Groups form by average linkage (a section joins a group it is linked to as a whole, not through one member),
-and two sections of one article share a group only when they are neighbours (one section split in two).
+Sections are compared by words and by the WordNet concepts the words can stand for (features.py, lexicon.py), so
+a spun rewrite still meets its original. A group needs evidence that its members are versions of one text:
+- direct: two sections of different articles are each other's best match and near copies on their own;
+- versions: when two articles are versions of each other (at least MIN_ALIGNED_SECTIONS sections pair off as each
+  other's best match, wherever the articles stand: one file, two files, two formats), their paired sections are
+  linked at a much lower similarity, lower still when the pairs keep the articles' order. Sections that only share
+  a topic rarely pair off one to one, and a shared heading counts for nothing (headings are left out).
+- split: a section that one version split in two joins its counterpart when the two halves together match it
+  clearly better than one half alone; two sections of one article never share a group otherwise.
+Nothing links two sections stating different amounts of one kind ("4 weeks" against "10 days"): spinning leaves
+numbers alone, so those say different things however alike their words are.
+Groups form by average linkage (a section joins a group it is linked to as a whole, not through one member).
 Candidates come from an inverted index over each section's rarest terms with capped posting lists, after
 identical texts are collapsed, so cost grows with the number of sections however they are split into files.
 """

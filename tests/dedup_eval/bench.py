@@ -4,7 +4,9 @@ Two corpus shapes (tests/dedup_eval/synthetic.py): "glued", a few large files of
 "scattered", many small files of about ten sections with each rewrite in another file and format.
 Each run in a fresh child process, so peak memory (getrusage ru_maxrss, the process's peak
 resident set size, which includes the generated corpus held in memory) is not inflated by earlier sizes.
-Timing covers group_documents only (splitting, boilerplate, grouping, canonical choice), not generation.
+Timing covers group_documents only (splitting, boilerplate, WordNet concepts, grouping, canonical choice), not
+generation; it includes loading the WordNet concept index from its cache (make install builds the cache), and
+peak memory includes the loaded index.
 """
 
 from __future__ import annotations

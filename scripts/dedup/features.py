@@ -169,19 +169,15 @@ def tfidf_rows(term_lists: list[list[str]], norm: str | None = "l2") -> sparse.c
     return vectorizer.fit_transform(term_lists).tocsr()
 
 
-def meaning_rows(word_lists: list[list[str]], term_lists: list[list[str]]) -> sparse.csr_matrix:
-    """Content words (term_lists, stemmed) and their WordNet concepts (from word_lists) in one TF-IDF vector, as
-    Hotho et al.'s "add" strategy has it: a text of words WordNet does not know gets few concepts and keeps its
-    weight on its words. Rows L2-normalised."""
-    return normalize(sparse.hstack([tfidf_rows(term_lists, norm=None), concept_rows(word_lists)], format="csr"))
-
-
 def section_vectors(
     texts: list[str], word_lists: list[list[str]], term_lists: list[list[str]], anchor_weight: float
 ) -> sparse.csr_matrix:
-    """Meaning rows with anchor TF-IDF rows appended at anchor_weight, re-normalised."""
+    """Content words and their WordNet concepts in one TF-IDF vector, as Hotho et al.'s "add" strategy has it (a
+    text of words WordNet does not know gets few concepts and keeps its weight on its words), with anchor TF-IDF
+    rows appended at anchor_weight, re-normalised."""
+    meaning = normalize(sparse.hstack([tfidf_rows(term_lists, norm=None), concept_rows(word_lists)], format="csr"))
     anchors = tfidf_rows([anchor_terms(text) for text in texts])
-    return normalize(sparse.hstack([meaning_rows(word_lists, term_lists), anchor_weight * anchors], format="csr"))
+    return normalize(sparse.hstack([meaning, anchor_weight * anchors], format="csr"))
 
 
 def row_cosines(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray, batch: int = 20_000) -> np.ndarray:

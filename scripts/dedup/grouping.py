@@ -29,11 +29,11 @@ from scipy import sparse
 from .features import (
     content_stem,
     content_words,
-    meaning_rows,
     quantities,
     quantities_conflict,
     row_cosines,
     section_vectors,
+    tfidf_rows,
 )
 from .models import Section
 
@@ -262,21 +262,14 @@ def article_keys(sections: list[Section]) -> np.ndarray:
 
 
 def article_pairs(
-    articles: np.ndarray,
-    word_lists: list[list[str]],
-    term_lists: list[list[str]],
-    pairs: np.ndarray,
-    config: GroupingConfig,
+    articles: np.ndarray, term_lists: list[list[str]], pairs: np.ndarray, config: GroupingConfig
 ) -> list[tuple[int, int]]:
-    """Article pairs similar enough to be rewrites, found through their sections' candidate pairs; articles are
-    compared by words and concepts like sections, so a spun article still meets its original."""
+    """Article pairs similar enough to be rewrites, found through their sections' candidate pairs."""
     article_count = int(articles.max()) + 1
-    article_words: list[list[str]] = [[] for _ in range(article_count)]
     article_terms: list[list[str]] = [[] for _ in range(article_count)]
     for index, article in enumerate(articles):
-        article_words[article].extend(word_lists[index])
         article_terms[article].extend(term_lists[index])
-    vectors = meaning_rows(article_words, article_terms)
+    vectors = tfidf_rows(article_terms)
     linked = np.sort(articles[pairs], axis=1) if len(pairs) else np.zeros((0, 2), dtype=np.int64)
     linked = unique_pairs(linked[linked[:, 0] != linked[:, 1]], article_count)
     if len(linked) == 0:
@@ -457,7 +450,7 @@ def section_links(
     direct = (scores >= config.link_threshold) & (articles[pairs[:, 0]] != articles[pairs[:, 1]])
     direct &= mutual_best(pairs, scores, articles)
     links = [Link(float(score), int(a), int(b)) for (a, b), score in zip(pairs[direct], scores[direct], strict=True)]
-    partners = article_pairs(articles, word_lists, term_lists, pairs, config)
+    partners = article_pairs(articles, term_lists, pairs, config)
     links += alignment_links(matrix, amounts, articles, partners, config)
     return matrix, links, articles
 

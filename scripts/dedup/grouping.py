@@ -442,6 +442,7 @@ def section_links(
     word_lists = [content_words(text) for text in texts]
     term_lists = [[content_stem(word) for word in words] for words in word_lists]
     matrix = section_vectors(texts, word_lists, term_lists, config.anchor_weight)
+    del word_lists  # one pointer per word of the corpus; not needed past here, and memory is a target at scale
     articles = article_keys(sections)
     unique = np.flatnonzero(representative == np.arange(len(sections)))
     pairs = unique[candidate_pairs(matrix[unique])]

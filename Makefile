@@ -13,9 +13,9 @@ endif
 # Root installs packages directly; anyone else goes through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install serve build test check lint dev-check chromium node-tools bench linkcheck review-due lock clean
+.PHONY: install serve build test check lint dev-check chromium wordnet node-tools bench linkcheck review-due lock clean dedup-package-check
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed wordnet
 
 # The project itself is installed too (editable), so `scripts` imports from anywhere without path tricks.
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -38,6 +38,19 @@ build: install
 
 chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
+
+# The source tool's lexicon: WordNet 3.0 from Debian, then its compact concept index cached once (about a second).
+wordnet: $(VENV)/.installed
+	@[ -f /usr/share/wordnet/index.sense ] || [ -n "$$DEDUP_WORDNET_DIR" ] || { $(SUDO) apt-get update && \
+		$(SUDO) apt-get install -y --no-install-recommends wordnet-base wordnet-sense-index; }
+	@$(BIN)/python -m scripts.dedup.build_lexicon
+
+# The source tool as a user outside the project gets it: `pip install ".[dedup]"` into a fresh venv, then a run.
+dedup-package-check:
+	rm -rf .venv-dedup && $(PYTHON) -m venv .venv-dedup
+	.venv-dedup/bin/pip install --quiet --disable-pip-version-check ".[dedup]"
+	cd /tmp && $(CURDIR)/.venv-dedup/bin/dedup $(CURDIR)/tests/dedup_eval/corpus
+	rm -rf .venv-dedup
 
 node-tools: node_modules/.installed
 

@@ -33,7 +33,7 @@ BUILD_RATIO_TARGET = 1.25
 # The generated site repeats every article this many times (about 15 pages each), for the per-page cost.
 GENERATED_COPIES = 15
 ARTICLE_WEIGHT_TARGET_KB = 90
-DEDUP_BENCH = [sys.executable, "-m", "scripts.dedup.bench", "--sizes", "20000,100000"]
+DEDUP_BENCH = [sys.executable, "-m", "tests.dedup_eval.bench", "--sizes", "20000,100000"]
 
 
 def machine_description() -> list[str]:
@@ -204,10 +204,10 @@ def dedup_throughput() -> list[str]:
     try:
         completed = subprocess.run(DEDUP_BENCH, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=900)
     except subprocess.TimeoutExpired:
-        return ["scripts.dedup.bench did not finish within 15 minutes."]
+        return ["tests.dedup_eval.bench did not finish within 15 minutes."]
     if completed.returncode != 0:
         last_error = (completed.stderr.strip().splitlines() or ["no output"])[-1]
-        return [f"scripts.dedup.bench is not ready (exit {completed.returncode}: {last_error})."]
+        return [f"tests.dedup_eval.bench is not ready (exit {completed.returncode}: {last_error})."]
     return completed.stdout.rstrip().splitlines()
 
 
@@ -272,7 +272,7 @@ def run_benchmark(builds_only: bool = False) -> list[str]:
         )
     lines += [
         "",
-        "### Source tool throughput (`python -m scripts.dedup.bench --sizes 20000,100000`, both corpus shapes)",
+        "### Source tool throughput (`python -m tests.dedup_eval.bench --sizes 20000,100000`, both corpus shapes)",
         "",
         "```",
         *dedup_throughput(),

@@ -10,12 +10,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .lexicon import LexiconMissing, load_lexicon
 from .pipeline import group_documents
 from .reading import read_sources, skipped_files, source_paths
 from .report import PreviousRunError, load_previous_run, render_report
 
 EXIT_UNREADABLE_SOURCE = 1
 EXIT_USAGE = 2
+EXIT_MISSING_LEXICON = 3
 # Files are created as 0666 minus the umask, like any editor's tool would; mkstemp alone gives 0600.
 NEW_FILE_MODE = 0o666
 
@@ -101,11 +103,16 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(argv)
+    try:
+        load_lexicon()
+    except LexiconMissing as error:
+        print(f"dedup: {error}", file=sys.stderr)
+        return EXIT_MISSING_LEXICON
     documents, problems = read_sources(arguments.sources)
     for skipped in skipped_files(arguments.sources):
-        print(f"dedup: skipped {skipped.message}", file=sys.stderr)
+        print(f"dedup: skipped {skipped}", file=sys.stderr)
     for problem in problems:
-        print(f"dedup: skipped {problem.message}", file=sys.stderr)
+        print(f"dedup: skipped {problem}", file=sys.stderr)
     if not documents:
         print(
             f"dedup: no readable source in {arguments.sources}; add .txt, .md or .html articles and run again",

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from scripts.common.markdown_source import split_front_matter
+from markdown_it.token import Token
+
+from scripts.common.markdown_source import parse_markdown, split_front_matter
 
 from .models import Block, BlockKind
 
@@ -49,12 +51,6 @@ BULLET = re.compile(r"^\s*([-*+•]|\d+[.)])\s+")
 QUESTION_LINE = re.compile(r"^\s*(?:\*\*|__)?(?:Q|Question)\s*[:.)](?:\*\*|__)?\s+(\S.*)$")
 ANSWER_LINE = re.compile(r"^\s*(?:\*\*|__)?(?:A|Answer)\s*[:.)](?:\*\*|__)?\s+(\S.*)$")
 INLINE_HEADING = re.compile(r"^\s*(?:\*\*|__)?([^\W\d_][^:.!?]{0,70}?)(?:\*\*|__)?:(?:\*\*|__)?\s+(\S.*)$")
-ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
-SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-MARKDOWN_EMPHASIS = re.compile(r"[*_`]+")
 
 
 def is_title_like(words: list[str]) -> bool:
@@ -91,10 +87,6 @@ def inline_heading(line: str) -> tuple[str, str] | None:
     if len(words) > INLINE_HEADING_MAX_WORDS or len(body.split()) < 3 or not is_title_like(words):
         return None
     return heading, body
-
-
-def markdown_plain(line: str) -> str:
-    return MARKDOWN_EMPHASIS.sub("", MARKDOWN_LINK.sub(r"\1", line)).strip()
 
 
 class ParagraphBuilder:
@@ -162,44 +154,52 @@ def text_blocks(lines: list[str]) -> list[Block]:
     return builder.finish()
 
 
-def front_matter_end(lines: list[str]) -> int:
-    """Line number closing a leading `---` front matter block, or 0 when there is none."""
-    page = split_front_matter("\n".join(lines))
-    return 0 if page.front_matter is None else page.body_first_line - 1
+def inline_text(token: Token) -> str:
+    """What a reader sees of an inline token: its text, link and image labels, and a newline at each line break."""
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(inline_text(child))
+    return "".join(parts)
 
 
 def markdown_blocks(lines: list[str]) -> list[Block]:
+    """Blocks from markdown-it's tokens (the project's one Markdown reader), each line of a paragraph in turn,
+    so that "Q: ..." lines and `Heading: text` lines inside one paragraph still head what follows."""
     builder = ParagraphBuilder()
-    matter_end = front_matter_end(lines)
-    if matter_end:
-        builder.blocks.append(Block(BlockKind.FRONT_MATTER, 1, matter_end, "\n".join(lines[1 : matter_end - 1])))
-    in_fence = False
-    number = matter_end
-    while number < len(lines):
-        line = lines[number]
-        number += 1
-        stripped = line.strip()
-        if FENCE.match(line):
-            in_fence = not in_fence
-            builder.add_line(number, stripped, new_paragraph=False, allow_inline_heading=False)
-            continue
-        if in_fence:
-            builder.add_line(number, line.rstrip(), new_paragraph=False, allow_inline_heading=False)
-            continue
-        if not stripped or (THEMATIC_BREAK.match(line) and builder.open is None):
+    page = split_front_matter("\n".join(lines))
+    if page.front_matter is not None:
+        builder.blocks.append(Block(BlockKind.FRONT_MATTER, 1, page.body_first_line - 1, page.front_matter))
+    tokens = parse_markdown(page.body, page.body_first_line).tokens
+    for index, (line, token) in enumerate(tokens):
+        if token.type == "heading_open":
+            end = line + token.map[1] - token.map[0] - 1
+            text = " ".join(inline_text(tokens[index + 1][1]).split())
+            builder.add_heading(line, end, text, int(token.tag[1]))
+        elif token.type == "inline" and tokens[index - 1][1].type == "paragraph_open":
+            for offset, text in enumerate(inline_text(token).split("\n")):
+                if text.strip():
+                    builder.add_line(line + offset, text.strip(), new_paragraph=offset == 0)
+        elif token.type == "tr_open":
+            cells = []
+            for _, cell in tokens[index + 1 :]:
+                if cell.type == "tr_close":
+                    break
+                if cell.type == "inline":
+                    cells.append(inline_text(cell).strip())
+            builder.add_line(line, " ".join(filter(None, cells)), new_paragraph=token.map[0] == 0)
+        elif token.type in ("fence", "code_block", "html_block"):
+            # Code and raw HTML are shown as written; no line of them heads anything.
+            for offset in range(token.map[1] - token.map[0]):
+                text = lines[line + offset - 1].rstrip()
+                if text.strip():
+                    builder.add_line(line + offset, text, new_paragraph=offset == 0, allow_inline_heading=False)
+        elif token.type in ("hr", "table_close"):
             builder.close()
-            continue
-        atx = ATX_HEADING.match(line)
-        if atx:
-            builder.add_heading(number, number, markdown_plain(atx.group(2)), len(atx.group(1)))
-            continue
-        following = lines[number] if number < len(lines) else ""
-        if builder.open is None and SETEXT_UNDERLINE.match(following) and not BULLET.match(line):
-            level = 1 if following.strip().startswith("=") else 2
-            builder.add_heading(number, number + 1, markdown_plain(stripped), level)
-            number += 1
-            continue
-        builder.add_line(number, markdown_plain(stripped), new_paragraph=bool(BULLET.match(line)))
     return builder.finish()
 
 

@@ -9,13 +9,16 @@ words still meet on them.
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 
 import numpy as np
 from nltk.stem import PorterStemmer
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer, TfidfVectorizer
 from sklearn.preprocessing import normalize
+
+from .lexicon import load_lexicon
 
 WORD = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
 NUMBER_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)(?:\s*([A-Za-z]+))?")
@@ -61,6 +64,41 @@ def content_stem(word: str) -> str | None:
 def content_terms(text: str) -> list[str]:
     """Stems of the words that carry meaning, in order."""
     return [term for term in map(content_stem, WORD.findall(text.lower())) if term is not None]
+
+
+def content_words(text: str) -> list[str]:
+    """The words that carry meaning, as written (lower case), in order; interned, so that a large corpus holds each
+    distinct word once rather than once per use."""
+    return [sys.intern(word) for word in WORD.findall(text.lower()) if content_stem(word) is not None]
+
+
+def concept_rows(word_lists: list[list[str]]) -> sparse.csr_matrix:
+    """TF-IDF weights of the WordNet synsets the content words can stand for (see lexicon.py), not normalised.
+
+    Each word counts once, shared equally among its synsets, so a word of twenty senses ("make", "keep") does not
+    outweigh a word of one ("physician"). Fractional counts, so raw term frequency. Words are counted per text
+    first and mapped to synsets once per distinct word.
+    """
+    empty = sparse.csr_matrix((len(word_lists), 1), dtype=np.float64)
+    vectorizer = CountVectorizer(analyzer=identity, dtype=np.float64)
+    try:
+        word_counts = vectorizer.fit_transform(word_lists)
+    except ValueError:  # no text has a content word
+        return empty
+    concepts = load_lexicon().concepts
+    rows, columns, weights = [], [], []
+    for row, word in enumerate(vectorizer.get_feature_names_out()):
+        found = concepts(word)
+        if found:
+            rows += [row] * len(found)
+            columns += found
+            weights += [1 / len(found)] * len(found)
+    if not columns:
+        return empty
+    word_concepts = sparse.csr_matrix((weights, (rows, columns)), shape=(word_counts.shape[1], max(columns) + 1))
+    counts = (word_counts @ word_concepts).tocsc()
+    present = np.flatnonzero(np.diff(counts.indptr))
+    return TfidfTransformer(norm=None).fit_transform(counts[:, present]).tocsr()
 
 
 def anchor_terms(text: str) -> list[str]:
@@ -123,19 +161,23 @@ def identity(terms: list[str]) -> list[str]:
     return terms
 
 
-def tfidf_rows(term_lists: list[list[str]]) -> sparse.csr_matrix:
-    """Rows are L2-normalised, so a dot product of two rows is their cosine similarity."""
+def tfidf_rows(term_lists: list[list[str]], norm: str | None = "l2") -> sparse.csr_matrix:
+    """Rows are L2-normalised by default, so a dot product of two rows is their cosine similarity."""
     if not any(term_lists):
         return sparse.csr_matrix((len(term_lists), 1), dtype=np.float64)
-    vectorizer = TfidfVectorizer(analyzer=identity, sublinear_tf=True, dtype=np.float64)
+    vectorizer = TfidfVectorizer(analyzer=identity, sublinear_tf=True, norm=norm, dtype=np.float64)
     return vectorizer.fit_transform(term_lists).tocsr()
 
 
-def section_vectors(texts: list[str], term_lists: list[list[str]], anchor_weight: float) -> sparse.csr_matrix:
-    """Content-word TF-IDF rows (term_lists) with anchor TF-IDF rows appended at anchor_weight, re-normalised."""
-    content = tfidf_rows(term_lists)
+def section_vectors(
+    texts: list[str], word_lists: list[list[str]], term_lists: list[list[str]], anchor_weight: float
+) -> sparse.csr_matrix:
+    """Content words and their WordNet concepts in one TF-IDF vector, as Hotho et al.'s "add" strategy has it (a
+    text of words WordNet does not know gets few concepts and keeps its weight on its words), with anchor TF-IDF
+    rows appended at anchor_weight, re-normalised."""
+    meaning = normalize(sparse.hstack([tfidf_rows(term_lists, norm=None), concept_rows(word_lists)], format="csr"))
     anchors = tfidf_rows([anchor_terms(text) for text in texts])
-    return normalize(sparse.hstack([content, anchor_weight * anchors], format="csr"))
+    return normalize(sparse.hstack([meaning, anchor_weight * anchors], format="csr"))
 
 
 def row_cosines(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray, batch: int = 20_000) -> np.ndarray:

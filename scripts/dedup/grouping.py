@@ -1,15 +1,17 @@
 """Grouping sections that say the same thing, wherever they stand.
 
-Spun rewrites share few exact phrases, so two kinds of evidence link sections:
-- direct: two sections are similar enough on their own (content words plus spin-resistant anchors);
-- ordered runs: when two articles look like rewrites of each other (wherever they stand: one file, two
-  files, two formats), their sections are aligned in order and matched sections are linked at a much lower
-  similarity. Sections that only share a topic rarely line up one after another, and a shared heading
-  counts for nothing (headings are left out of the comparison).
-Neither links two sections stating different amounts of one kind ("4 weeks" against "10 days"): spinning
-leaves numbers alone, so those say different things however alike their words are.
-Groups form by average linkage (a section joins a group it is linked to as a whole, not through one member),
-and two sections of one article share a group only when they are neighbours (one section split in two).
+Sections are compared by words and by the WordNet concepts the words can stand for (features.py, lexicon.py), so
+a spun rewrite still meets its original. A group needs evidence that its members are versions of one text:
+- direct: two sections of different articles are each other's best match and near copies on their own;
+- versions: when two articles are versions of each other (at least MIN_ALIGNED_SECTIONS sections pair off as each
+  other's best match, wherever the articles stand: one file, two files, two formats), their paired sections are
+  linked at a much lower similarity, lower still when the pairs keep the articles' order. Sections that only share
+  a topic rarely pair off one to one, and a shared heading counts for nothing (headings are left out).
+- split: a section that one version split in two joins its counterpart when the two halves together match it
+  clearly better than one half alone; two sections of one article never share a group otherwise.
+Nothing links two sections stating different amounts of one kind ("4 weeks" against "10 days"): spinning leaves
+numbers alone, so those say different things however alike their words are.
+Groups form by average linkage (a section joins a group it is linked to as a whole, not through one member).
 Candidates come from an inverted index over each section's rarest terms with capped posting lists, after
 identical texts are collapsed, so cost grows with the number of sections however they are split into files.
 """
@@ -25,7 +27,8 @@ import numpy as np
 from scipy import sparse
 
 from .features import (
-    content_terms,
+    content_stem,
+    content_words,
     quantities,
     quantities_conflict,
     row_cosines,
@@ -39,12 +42,13 @@ from .models import Section
 class GroupingConfig:
     """The only tunable settings; tests/dedup/test_settings.py shows results hold from 0.75x to 1.25x of each."""
 
-    # Similarity at which two sections are linked on their own evidence, wherever they are.
-    link_threshold: float = 0.5
+    # Similarity at which two sections are linked on their own evidence, wherever they are: near copies only, well
+    # above what two families of articles that open with one stock sentence share (0.4-0.5 on the seeds).
+    link_threshold: float = 0.7
     # Article similarity at which two articles are aligned section by section as possible rewrites.
     article_threshold: float = 0.22
     # Similarity at which two sections that line up in order in aligned articles are linked.
-    align_threshold: float = 0.12
+    align_threshold: float = 0.15
     # Weight of anchors (numbers with units, names, small-word runs) beside content words.
     anchor_weight: float = 0.3
 
@@ -77,6 +81,8 @@ class Link:
     score: float
     left: int
     right: int
+    # For a split-support link: the neighbour of `left` in its article that holds the other half.
+    split_from: int | None = None
 
 
 def exact_key(text: str) -> str:
@@ -143,20 +149,26 @@ def candidate_pairs(matrix: sparse.csr_matrix) -> np.ndarray:
 
 
 Places = dict[int, set[int]]
+# (article, position p): sections p and p + 1 of that article are two halves of one section of another version.
+Splits = set[tuple[int, int]]
 
 
-def contiguous(positions: set[int]) -> bool:
-    return max(positions) - min(positions) + 1 == len(positions)
+def joined_halves(positions: set[int], article: int, splits: Splits) -> bool:
+    """Sections of one article may share a group only as neighbours that another version holds as one section."""
+    first, last = min(positions), max(positions)
+    return last - first + 1 == len(positions) and all((article, p) in splits for p in range(first, last))
 
 
 class ConstrainedUnionFind:
     """Union-find that refuses to put two sections of one article into one group, unless they are neighbours.
 
     An article rarely says one thing twice, but another version may split one section into two paragraphs;
-    so a group may hold several sections of one article only when they follow each other.
+    so a group may hold several sections of one article only when they follow each other and a split-support
+    link (split_support_links) showed that another version holds them as one section.
     """
 
-    def __init__(self, places: list[Places]) -> None:
+    def __init__(self, places: list[Places], splits: Splits) -> None:
+        self.splits = splits
         self.parent = list(range(len(places)))
         self.places = [{article: set(positions) for article, positions in item.items()} for item in places]
 
@@ -168,7 +180,10 @@ class ConstrainedUnionFind:
 
     def allowed(self, left: int, right: int) -> bool:
         shared = self.places[left].keys() & self.places[right].keys()
-        return all(contiguous(self.places[left][article] | self.places[right][article]) for article in shared)
+        return all(
+            joined_halves(self.places[left][article] | self.places[right][article], article, self.splits)
+            for article in shared
+        )
 
     def same_article_pairs(self, left: int, right: int) -> int:
         """Member pairs of two groups that stand in one article, which no link can join."""
@@ -191,7 +206,9 @@ class ConstrainedUnionFind:
         return left
 
 
-def merge_by_average_link(places: list[Places], links: list[Link], floor: float) -> ConstrainedUnionFind:
+def merge_by_average_link(
+    places: list[Places], links: list[Link], floor: float, splits: Splits
+) -> ConstrainedUnionFind:
     """Average-linkage agglomeration: the two groups whose members are on average most linked merge first.
 
     A pair without a link counts as 0, so two families of rewrites that touch through one shared sentence
@@ -199,7 +216,7 @@ def merge_by_average_link(places: list[Places], links: list[Link], floor: float)
     group joins it. Pairs within one article cannot be linked, so they do not count. Merging stops below floor;
     merges putting two sections of one article together are refused unless they are neighbours.
     """
-    union_find = ConstrainedUnionFind(places)
+    union_find = ConstrainedUnionFind(places, splits)
     size = [1] * len(places)
 
     def average(a: int, b: int) -> float:
@@ -301,6 +318,32 @@ def pair_scores(
     return scores
 
 
+def split_support_links(
+    neighbour_similarity: np.ndarray,
+    block: np.ndarray,
+    kept: np.ndarray,
+    rows: list[int],
+    columns: list[int],
+    threshold: float,
+) -> list[Link]:
+    """Links for a section that one version split in two: the half left over joins its counterpart.
+
+    Row a is linked to column b when b is a's best match, at threshold or above, b is already matched to a's
+    neighbour a2, and a and a2 together are closer to b than a2 alone: the other version holds both halves as one.
+    """
+    links: list[Link] = []
+    for a in np.flatnonzero(~kept.any(axis=1)):
+        b = int(block[a].argmax())
+        partners = np.flatnonzero(kept[:, b])
+        for neighbour in partners[np.abs(partners - a) == 1]:
+            together = neighbour_similarity[min(rows[a], rows[neighbour])]
+            combined = (block[a, b] + block[neighbour, b]) / np.sqrt(2 + 2 * together)
+            if block[a, b] >= threshold and combined > block[neighbour, b]:
+                links.append(Link(float(block[a, b]), rows[a], columns[b], rows[neighbour]))
+                break
+    return links
+
+
 def alignment_links(
     matrix: sparse.csr_matrix,
     amounts: list[dict[str, frozenset[float]]],
@@ -308,11 +351,12 @@ def alignment_links(
     pairs: list[tuple[int, int]],
     config: GroupingConfig,
 ) -> list[Link]:
-    """Sections matched between two articles that look like rewrites.
+    """Sections matched between two articles that are versions of one text.
 
-    A pair is kept when each is the other's best match in the article pair, at a low similarity when it keeps
-    the articles' order (an ordered run) and a higher one when it does not (a Q&A version may reorder); an
-    order-keeping pair that is not mutual is kept only when it is high on its own.
+    Two articles are versions when at least MIN_ALIGNED_SECTIONS of their sections are each other's best match:
+    sections that only share a topic rarely pair off one to one. A pair is kept when each is the other's best
+    match in the article pair, at a low similarity when it keeps the articles' order (an ordered run) and a
+    higher one when it does not (a Q&A version may reorder).
     """
     members: dict[int, list[int]] = defaultdict(list)
     for index, article in enumerate(articles):
@@ -328,6 +372,9 @@ def alignment_links(
     lefts = np.concatenate([np.repeat(left, len(right)) for left, right in blocks])
     rights = np.concatenate([np.tile(right, len(left)) for left, right in blocks])
     scores = pair_scores(matrix, amounts, lefts, rights)
+    # Similarity of each section to the next one (its neighbour in the same article), for split_support_links.
+    following = np.arange(len(articles))
+    neighbour_similarity = np.append(row_cosines(matrix, following[:-1], following[1:]), 0.0)
     links: list[Link] = []
     offset = 0
     for left_rows, right_rows in blocks:
@@ -343,12 +390,30 @@ def alignment_links(
         kept = mutual & (
             block >= np.where(in_order, config.align_threshold, OUT_OF_ORDER_FACTOR * config.align_threshold)
         )
-        kept |= in_order & (block >= config.link_threshold)
         if kept.sum() < MIN_ALIGNED_SECTIONS:
             continue
         for a, b in zip(*np.nonzero(kept), strict=True):
             links.append(Link(float(block[a, b]), left_rows[a], right_rows[b]))
+        links += split_support_links(neighbour_similarity, block, kept, left_rows, right_rows, config.align_threshold)
+        links += split_support_links(
+            neighbour_similarity, block.T, kept.T, right_rows, left_rows, config.align_threshold
+        )
     return links
+
+
+def mutual_best(pairs: np.ndarray, scores: np.ndarray, articles: np.ndarray) -> np.ndarray:
+    """Per candidate pair: is each section the other's best candidate in the other's article?"""
+    if len(pairs) == 0:
+        return np.zeros(0, dtype=bool)
+    article_count = int(articles.max()) + 1
+    left, right = pairs[:, 0].astype(np.int64), pairs[:, 1].astype(np.int64)
+    keys = np.concatenate([left * article_count + articles[right], right * article_count + articles[left]])
+    doubled = np.concatenate([scores, scores])
+    unique_keys, position = np.unique(keys, return_inverse=True)
+    best = np.full(len(unique_keys), -np.inf)
+    np.maximum.at(best, position, doubled)
+    is_best = doubled >= best[position]
+    return is_best[: len(pairs)] & is_best[len(pairs) :]
 
 
 def central_members(matrix: sparse.csr_matrix, components: list[list[int]]) -> list[int]:
@@ -374,14 +439,17 @@ def body_of(section: Section) -> str:
 def section_links(
     sections: list[Section], texts: list[str], representative: np.ndarray, config: GroupingConfig
 ) -> tuple[sparse.csr_matrix, list[Link], np.ndarray]:
-    term_lists = [content_terms(text) for text in texts]
-    matrix = section_vectors(texts, term_lists, config.anchor_weight)
+    word_lists = [content_words(text) for text in texts]
+    term_lists = [[content_stem(word) for word in words] for words in word_lists]
+    matrix = section_vectors(texts, word_lists, term_lists, config.anchor_weight)
+    del word_lists  # one pointer per word of the corpus; not needed past here, and memory is a target at scale
     articles = article_keys(sections)
     unique = np.flatnonzero(representative == np.arange(len(sections)))
     pairs = unique[candidate_pairs(matrix[unique])]
     amounts = [quantities(text) for text in texts]
     scores = pair_scores(matrix, amounts, pairs[:, 0], pairs[:, 1])
     direct = (scores >= config.link_threshold) & (articles[pairs[:, 0]] != articles[pairs[:, 1]])
+    direct &= mutual_best(pairs, scores, articles)
     links = [Link(float(score), int(a), int(b)) for (a, b), score in zip(pairs[direct], scores[direct], strict=True)]
     partners = article_pairs(articles, term_lists, pairs, config)
     links += alignment_links(matrix, amounts, articles, partners, config)
@@ -401,7 +469,13 @@ def group_content_sections(
     node_places: list[Places] = [{} for _ in sections]
     for index, node in enumerate(representative):
         node_places[node].setdefault(int(articles[index]), set()).add(sections[index].position)
-    union_find = merge_by_average_link(node_places, links, config.align_threshold)
+    positions = [section.position for section in sections]
+    splits = {
+        (int(articles[link.left]), min(positions[link.left], positions[link.split_from]))
+        for link in links
+        if link.split_from is not None
+    }
+    union_find = merge_by_average_link(node_places, links, config.align_threshold, splits)
     components: dict[int, list[int]] = defaultdict(list)
     for index, node in enumerate(representative):
         components[union_find.find(int(node))].append(index)

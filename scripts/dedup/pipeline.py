@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from .blocks import split_blocks
-from .boilerplate import mark_boilerplate, normalised_line
+from .boilerplate import LEGAL, is_navigation, mark_boilerplate, normalised_line
 from .grouping import DEFAULT_CONFIG, GroupingConfig, group_content_sections
 from .models import DedupResult, Group, GroupedSection, Section
 from .reading import normalise_newlines
@@ -61,12 +61,22 @@ def body_text(section: Section) -> str:
     return section.plain_text
 
 
+def boilerplate_key(section: Section, index: int) -> str:
+    """Navigation bars are one group and legal lines another, whatever site they name; other furniture is
+    grouped only when the line itself repeats."""
+    text = section.plain_text
+    if is_navigation(text):
+        return "navigation"
+    if LEGAL.search(text):
+        return "legal"
+    return normalised_line(text) or f"#{index}"
+
+
 def boilerplate_groups(sections: list[Section], indices: list[int]) -> list[list[int]]:
-    """Boilerplate is grouped only when the line itself repeats."""
-    by_text: dict[str, list[int]] = defaultdict(list)
+    by_key: dict[str, list[int]] = defaultdict(list)
     for index in indices:
-        by_text[normalised_line(sections[index].plain_text) or f"#{index}"].append(index)
-    return list(by_text.values())
+        by_key[boilerplate_key(sections[index], index)].append(index)
+    return list(by_key.values())
 
 
 def assemble(sections: list[Section], member_lists: list[tuple[list[int], int]]) -> DedupResult:

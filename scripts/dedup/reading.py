@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.common.content_errors import ContentProblem
+
 SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
@@ -14,34 +16,34 @@ class SourceDocument:
     text: str
 
 
-@dataclass(frozen=True)
-class ReadProblem:
-    name: str
-    message: str
-
-
 def normalise_newlines(text: str) -> str:
     """Only \\n ends a line afterwards, so line numbers match what editors show."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def decode_source(name: str, data: bytes) -> SourceDocument | ReadProblem:
+def line_of(data: bytes, offset: int) -> int:
+    return data[:offset].count(b"\n") + 1
+
+
+def decode_source(name: str, data: bytes) -> SourceDocument | ContentProblem:
     if b"\x00" in data:
-        return ReadProblem(
+        return ContentProblem(
             name,
-            f"{name}: looks like a binary file (it contains NUL bytes); "
+            line_of(data, data.index(b"\x00")),
+            "looks like a binary file (it contains NUL bytes); "
             "replace it with a plain-text, Markdown or HTML export, or move it out of the folder",
         )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return ReadProblem(
+        return ContentProblem(
             name,
-            f"{name}: is not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
+            line_of(data, error.start),
+            f"is not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
             "re-save it with UTF-8 encoding and run again",
         )
     if not text.strip():
-        return ReadProblem(name, f"{name}: is empty; add its text or remove the file")
+        return ContentProblem(name, None, "is empty; add its text or remove the file")
     return SourceDocument(name, normalise_newlines(text))
 
 
@@ -52,13 +54,14 @@ def source_paths(directory: Path) -> list[Path]:
     )
 
 
-def skipped_files(directory: Path) -> list[ReadProblem]:
+def skipped_files(directory: Path) -> list[ContentProblem]:
     """Files left out because of their type, so an editor sees why an exported article was not read."""
     kinds = ", ".join(SOURCE_SUFFIXES)
     return [
-        ReadProblem(
+        ContentProblem(
             name,
-            f"{name}: not a source type ({kinds}); export it as plain text, Markdown or HTML if it should be read",
+            None,
+            f"not a source type ({kinds}); export it as plain text, Markdown or HTML if it should be read",
         )
         for name in sorted(
             path.relative_to(directory).as_posix()
@@ -68,10 +71,10 @@ def skipped_files(directory: Path) -> list[ReadProblem]:
     ]
 
 
-def read_sources(directory: Path) -> tuple[list[SourceDocument], list[ReadProblem]]:
+def read_sources(directory: Path) -> tuple[list[SourceDocument], list[ContentProblem]]:
     """Read every source under directory; unreadable ones are reported, never fatal for the rest."""
     documents: list[SourceDocument] = []
-    problems: list[ReadProblem] = []
+    problems: list[ContentProblem] = []
     for path in source_paths(directory):
         name = path.relative_to(directory).as_posix()
         try:
@@ -79,14 +82,15 @@ def read_sources(directory: Path) -> tuple[list[SourceDocument], list[ReadProble
         except OSError as error:
             reason = error.strerror or error.__class__.__name__
             problems.append(
-                ReadProblem(
+                ContentProblem(
                     name,
-                    f"{name}: cannot be read ({reason}); make it a readable regular file or move it out of the folder",
+                    None,
+                    f"cannot be read ({reason}); make it a readable regular file or move it out of the folder",
                 )
             )
             continue
         outcome = decode_source(name, data)
-        if isinstance(outcome, ReadProblem):
+        if isinstance(outcome, ContentProblem):
             problems.append(outcome)
         else:
             documents.append(outcome)

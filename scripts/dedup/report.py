@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.common.content_errors import ContentProblem
+
 from .features import content_terms
 from .models import DedupResult, Group, GroupedSection
 from .pipeline import opening_words
@@ -101,7 +103,11 @@ class PreviousRun:
 
 
 class PreviousRunError(ValueError):
-    """An earlier run's JSON that cannot be used, with what to do about it."""
+    """An earlier run's JSON that cannot be used: the problem says where and what to do about it."""
+
+    def __init__(self, problem: ContentProblem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
 
 
 def load_previous_run(path: Path) -> PreviousRun:
@@ -109,15 +115,19 @@ def load_previous_run(path: Path) -> PreviousRun:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise PreviousRunError(f"{path}: cannot be read ({error.strerror or error}); {fix}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise PreviousRunError(f"{path}: is not JSON ({error}); {fix}") from None
+        raise PreviousRunError(
+            ContentProblem(str(path), None, f"cannot be read ({error.strerror or error}); {fix}")
+        ) from None
+    except UnicodeDecodeError as error:
+        raise PreviousRunError(ContentProblem(str(path), None, f"is not JSON ({error}); {fix}")) from None
+    except json.JSONDecodeError as error:
+        raise PreviousRunError(ContentProblem(str(path), error.lineno, f"is not JSON ({error.msg}); {fix}")) from None
     sections = data.get("sections") if isinstance(data, dict) else None
     if not isinstance(sections, list) or not all(
         isinstance(item, dict) and isinstance(item.get("source"), str) and isinstance(item.get("text"), str)
         for item in sections
     ):
-        raise PreviousRunError(f"{path}: has no list of sections with source and text; {fix}")
+        raise PreviousRunError(ContentProblem(str(path), None, f"has no list of sections with source and text; {fix}"))
     texts: dict[str, list[str]] = {}
     for item in sections:
         texts.setdefault(item["source"], []).append(item["text"])

@@ -17,6 +17,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = REPO_ROOT / "tests" / "dedup_eval"
 EVAL_CORPUS = EVAL_DIR / "corpus"
 HELDOUT_CORPUS = EVAL_DIR / "heldout"
+HELDOUT2_CORPUS = EVAL_DIR / "heldout2"
 SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
 
 

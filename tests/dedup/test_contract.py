@@ -2,7 +2,7 @@ import json
 
 from scripts.dedup import group_documents
 from scripts.dedup.reading import read_sources
-from scripts.dedup.synthetic import generate_corpus
+from tests.dedup_eval.synthetic import generate_corpus
 
 from .support import EVAL_CORPUS, assert_no_line_lost, run_cli, run_cli_process, seeds_or_skip
 

@@ -88,10 +88,36 @@ def test_paragraph_copied_into_many_files_is_one_group():
 
 
 def test_one_article_keeps_distinct_sections_apart_but_split_neighbours_may_join():
-    union_find = ConstrainedUnionFind([{0: {0}}, {0: {2}}, {1: {0}}, {0: {1}}])
+    places = [{0: {0}}, {0: {2}}, {1: {0}}, {0: {1}}]
+    union_find = ConstrainedUnionFind(places, splits={(0, 0)})
     assert union_find.union(0, 2) is not None
     assert union_find.union(1, 2) is None
     assert union_find.union(3, 2) is not None
+
+
+def test_neighbours_of_one_article_never_group_on_adjacency_alone():
+    union_find = ConstrainedUnionFind([{0: {0}}, {1: {0}}, {0: {1}}], splits=set())
+    assert union_find.union(0, 1) is not None
+    assert union_find.union(2, 1) is None
+
+
+def test_a_section_split_in_two_joins_the_version_that_holds_it_whole():
+    whole = (
+        "Rinse the area with cool water twice a day and pat it dry with a clean towel. "
+        "Avoid makeup, perfume and strong soap for three days, because they irritate the healing skin."
+    )
+    first, second = whole.split(". ", 1)
+    intro = "Looking after the area well in the first days helps it heal quickly and comfortably."
+    sleep = "Sleep with your head raised on two pillows for the first night to limit swelling around the area."
+    gym = "Skip the gym, saunas and swimming pools until the redness has settled, as sweat and chlorine sting."
+    pages = [
+        ("whole.md", f"# Care\n\n{intro}\n\n## Washing\n\n{whole}\n\n## Sleep\n\n{sleep}\n\n## Gym\n\n{gym}\n"),
+        ("split.txt", f"{intro}\n\n{first}.\n\n{second}\n\n{sleep}\n\n{gym}\n"),
+    ]
+    result = group_documents(pages)
+    assert same_group(result, ("split.txt", 3), ("split.txt", 5))
+    assert same_group(result, ("split.txt", 3), ("whole.md", 5))
+    assert not same_group(result, ("split.txt", 7), ("split.txt", 9))
 
 
 SUN = "Keep the healing area out of strong sunshine for {} and cover it with loose clothing when you go outside."

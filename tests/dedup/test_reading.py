@@ -16,8 +16,15 @@ def test_non_utf8_file_is_reported_and_others_still_read(tmp_path):
     (tmp_path / "latin.txt").write_bytes("Caf\xe9 au lait\n".encode("latin-1"))
     documents, problems = read_sources(tmp_path)
     assert [d.name for d in documents] == ["good.txt"]
-    assert len(problems) == 1 and problems[0].name == "latin.txt"
+    assert len(problems) == 1 and problems[0].file == "latin.txt"
     assert "UTF-8" in problems[0].message
+    assert str(problems[0]).startswith("latin.txt:1: ")
+
+
+def test_undecodable_byte_is_reported_on_its_own_line(tmp_path):
+    (tmp_path / "late.txt").write_bytes(b"Line one\nLine two\nBad \xff byte\n")
+    _, problems = read_sources(tmp_path)
+    assert (problems[0].file, problems[0].line) == ("late.txt", 3)
 
 
 def test_binary_file_is_reported(tmp_path):
@@ -25,14 +32,14 @@ def test_binary_file_is_reported(tmp_path):
     (tmp_path / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     documents, problems = read_sources(tmp_path)
     assert [d.name for d in documents] == ["good.txt"]
-    assert problems[0].name == "image.html" and "binary" in problems[0].message
+    assert problems[0].file == "image.html" and "binary" in problems[0].message
 
 
 def test_empty_file_is_reported(tmp_path):
     write_good(tmp_path)
     (tmp_path / "blank.md").write_text("  \n\n", encoding="utf-8")
     _, problems = read_sources(tmp_path)
-    assert problems[0].name == "blank.md" and "empty" in problems[0].message
+    assert problems[0].file == "blank.md" and "empty" in problems[0].message
 
 
 def test_unreadable_path_is_reported(tmp_path):
@@ -40,7 +47,7 @@ def test_unreadable_path_is_reported(tmp_path):
     (tmp_path / "folder.txt").mkdir()
     documents, problems = read_sources(tmp_path)
     assert [d.name for d in documents] == ["good.txt"]
-    assert problems[0].name == "folder.txt" and "cannot be read" in problems[0].message
+    assert problems[0].file == "folder.txt" and "cannot be read" in problems[0].message
 
 
 def test_files_are_read_in_sorted_order_with_other_suffixes_ignored(tmp_path):

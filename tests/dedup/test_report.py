@@ -65,7 +65,7 @@ def test_since_with_a_file_that_is_not_an_earlier_run_is_refused(tmp_path):
     not_json.write_text("these are notes")
     completed = run_cli(str(sources), "--since", str(not_json), "--report", str(tmp_path / "r.md"))
     assert completed.returncode == 2
-    assert "notes.json: is not JSON" in completed.stderr and "--json" in completed.stderr
+    assert "notes.json:1: is not JSON" in completed.stderr and "--json" in completed.stderr
     assert not (tmp_path / "r.md").exists()
 
 

@@ -6,9 +6,9 @@ from functools import cache
 import pytest
 
 from scripts.dedup import DEFAULT_CONFIG, GroupingConfig, group_documents
-from scripts.dedup.evaluation import load_labels, score_result
 from scripts.dedup.reading import read_sources
-from scripts.dedup.synthetic import generate_corpus
+from tests.dedup_eval.evaluation import load_labels, score_result
+from tests.dedup_eval.synthetic import generate_corpus
 
 from .support import EVAL_CORPUS, EVAL_DIR
 

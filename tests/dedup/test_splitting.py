@@ -97,3 +97,15 @@ def test_question_and_answer_pairs_become_one_section_per_question_in_every_form
 def test_a_question_on_its_own_line_heads_the_answer_below_it():
     text = "How often should I water?\n\nTwice a week in summer, less when it rains.\n"
     assert headings("questions.txt", text) == [(1, "How often should I water?")]
+
+
+def test_markdown_is_read_as_markdown_it_reads_it():
+    text = (
+        "# Aftercare\n\nSee [the NHS page](https://example.org/nhs) and **rest** for a day.\n\n"
+        "- first point here\n- second point here\n\n| Day | Care |\n| --- | --- |\n| 1 | Rest |\n\n    indented code\n"
+    )
+    sections = split_documents([("care.md", text)])
+    assert [(s.start_line, s.end_line, s.heading) for s in sections] == [(1, 12, "Aftercare")]
+    plain = sections[0].plain_text
+    assert "the NHS page" in plain and "https" not in plain and "**" not in plain
+    assert "first point here" in plain and "Day Care" in plain and "indented code" in plain

@@ -1,10 +1,12 @@
-"""Benchmark: python -m scripts.dedup.bench [--sizes 20000,100000] [--shapes glued,scattered].
+"""Benchmark: python -m tests.dedup_eval.bench [--sizes 20000,100000] [--shapes glued,scattered].
 
-Two corpus shapes (scripts/dedup/synthetic.py): "glued", a few large files of rewrites glued together, and
+Two corpus shapes (tests/dedup_eval/synthetic.py): "glued", a few large files of rewrites glued together, and
 "scattered", many small files of about ten sections with each rewrite in another file and format.
 Each run in a fresh child process, so peak memory (getrusage ru_maxrss, the process's peak
 resident set size, which includes the generated corpus held in memory) is not inflated by earlier sizes.
-Timing covers group_documents only (splitting, boilerplate, grouping, canonical choice), not generation.
+Timing covers group_documents only (splitting, boilerplate, WordNet concepts, grouping, canonical choice), not
+generation; it includes loading the WordNet concept index from its cache (make install builds the cache), and
+peak memory includes the loaded index.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ import subprocess
 import sys
 import time
 
-from .evaluation import score_result
-from .pipeline import group_documents
-from .synthetic import generate_corpus
+from scripts.dedup.pipeline import group_documents
+from tests.dedup_eval.evaluation import score_result
+from tests.dedup_eval.synthetic import generate_corpus
 
 DEFAULT_SIZES = (20_000, 100_000)
 SHAPES = ("glued", "scattered")
@@ -47,7 +49,7 @@ def measure(size: int, shape: str) -> dict:
 
 def run_in_child(size: int, shape: str) -> dict:
     completed = subprocess.run(
-        [sys.executable, "-m", "scripts.dedup.bench", "--single", str(size), "--shapes", shape],
+        [sys.executable, "-m", "tests.dedup_eval.bench", "--single", str(size), "--shapes", shape],
         check=True,
         capture_output=True,
         text=True,
@@ -56,7 +58,7 @@ def run_in_child(size: int, shape: str) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.dedup.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tests.dedup_eval.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="comma-separated section counts")
     parser.add_argument("--shapes", default=",".join(SHAPES), help="comma-separated corpus shapes")
     parser.add_argument("--single", type=int, help=argparse.SUPPRESS)

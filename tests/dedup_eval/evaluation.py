@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from sklearn.metrics.cluster import pair_confusion_matrix
 
-from .models import DedupResult
+from scripts.dedup.models import DedupResult
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .evaluation import LabelRange
+from tests.dedup_eval.evaluation import LabelRange
 
 SYLLABLES = tuple(
     [

@@ -1,0 +1,1 @@
+"""Chromium, the local static server, Lighthouse and the site benchmark."""

@@ -1,0 +1,123 @@
+"""The site's shared content (references, glossary, generated pages) and the per-page Markdown pipeline.
+
+Plain Python: the MkDocs hook calls this, and so can tests and other tools.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.checks.html_allowlist import check_front_matter, check_page_source, check_yaml_texts
+from scripts.common.content_errors import ContentError, ContentProblem
+from scripts.common.templates import render_template
+from scripts.common.yaml_loader import load_yaml_file
+from scripts.site.citations import mark_citations
+from scripts.site.glossary import GlossaryEntry, abbreviation_definitions, load_glossary, render_glossary_list
+from scripts.site.page_metadata import PageMetadata, check_page, check_snippet
+from scripts.site.references import Reference, load_references
+from scripts.site.snippets import missing_snippets
+from scripts.timeline.includes import TIMELINE_PAGE, check_includes, expand_includes
+from scripts.timeline.loading import load_side_effects
+from scripts.timeline.models import SideEffectsFile
+from scripts.timeline.rendering import render_page
+
+REFERENCES_FILE = "data/references.yml"
+GLOSSARY_FILE = "data/glossary.yml"
+SIDE_EFFECTS_FILE = "data/side-effects.yml"
+# The data file each generated page is built from: the file an editor changes to change that page.
+GENERATED_PAGE_SOURCES = {TIMELINE_PAGE: SIDE_EFFECTS_FILE}
+# Messages name a generated page by its data file and this; its texts are checked in the data file, with lines.
+GENERATED_PAGE_SUFFIX = " (generated page)"
+GENERATED_PAGE = f"{SIDE_EFFECTS_FILE}{GENERATED_PAGE_SUFFIX}"
+DATA_DIR = "data"
+# Folder under docs/ of shared text included into pages; its files are parts of pages, not pages.
+SNIPPETS_DIR = "snippets"
+
+
+@dataclass
+class SiteContent:
+    references: dict[str, Reference]
+    glossary: list[GlossaryEntry]
+    side_effects: SideEffectsFile
+
+    @classmethod
+    def load(cls, project_root: Path) -> SiteContent:
+        problems: list[ContentProblem] = []
+
+        def load(loader, name: str, empty):
+            try:
+                return loader(project_root / name, name)
+            except ContentError as error:
+                problems.extend(error.problems)
+            return empty
+
+        references = load(load_references, REFERENCES_FILE, {})
+        glossary = load(load_glossary, GLOSSARY_FILE, [])
+        problems += unsafe_html_in_data(project_root)
+        if problems:
+            raise ContentError(problems)
+        side_effects = load(lambda path, name: load_side_effects(path, set(references), name), SIDE_EFFECTS_FILE, None)
+        if problems:
+            raise ContentError(problems)
+        return cls(references=references, glossary=glossary, side_effects=side_effects)
+
+    def timeline_page(self) -> str:
+        return render_page(self.side_effects)
+
+    def check_pages(self, sources: dict[str, str], snippet_options: dict | None = None) -> dict[str, PageMetadata]:
+        """Check every page (and snippet); raise one ContentError listing all problems across the site.
+
+        With `snippet_options` (pymdownx.snippets' settings) every included snippet must exist too.
+        """
+        checked: dict[str, PageMetadata] = {}
+        problems: list[ContentProblem] = []
+        for path in sorted(sources):
+            in_snippet = f"/{SNIPPETS_DIR}/" in f"/{path}"
+            if not path.endswith(GENERATED_PAGE_SUFFIX):
+                problems += check_includes(path, sources[path], in_snippet)
+            if in_snippet:
+                # Snippets show only inside other pages, so their HTML is checked here, with lines.
+                problems += check_page_source(path, sources[path]) + check_snippet(path, sources[path])
+                continue
+            if not path.endswith(GENERATED_PAGE_SUFFIX):
+                # A page's body is checked once rendered (scripts/checks/html_allowlist.py); its front matter
+                # is shown by the theme, so it is checked here.
+                problems += check_front_matter(path, sources[path])
+            result = check_page(path, sources[path], set(self.references))
+            problems += result.problems
+            if snippet_options is not None:
+                problems += missing_snippets(path, sources[path], snippet_options)
+            if result.metadata:
+                checked[path] = result.metadata
+        if problems:
+            raise ContentError(problems)
+        return checked
+
+    def page_markdown(self, markdown: str, metadata: PageMetadata, page_path: str) -> str:
+        """The Markdown MkDocs renders: care cards included, citations marked (the hook links them once
+        rendered, see citations.py), generated lists and hover definitions added. page_path is the page's path
+        under docs/, for links to the timeline page."""
+        markdown = expand_includes(markdown, self.side_effects, page_path)
+        markdown = mark_citations(markdown, metadata.sources)
+        if metadata.generated_list == "glossary":
+            markdown += "\n" + render_glossary_list(self.glossary)
+        elif metadata.generated_list == "references":
+            ordered = sorted(self.references.values(), key=lambda reference: reference.id.lower())
+            markdown += "\n" + render_template("reference-list.md.j2", references=ordered)
+        if metadata.generated_list != "glossary":
+            markdown += "\n\n" + abbreviation_definitions(self.glossary, markdown) + "\n"
+        return markdown
+
+    def cited_references(self, metadata: PageMetadata) -> list[Reference]:
+        return [self.references[source_id] for source_id in metadata.sources]
+
+
+def unsafe_html_in_data(project_root: Path) -> list[ContentProblem]:
+    """HTML or links off the allowlist in any text of any data file; files that do not load are reported elsewhere."""
+    problems: list[ContentProblem] = []
+    for path in sorted((project_root / DATA_DIR).glob("*.y*ml")):
+        with contextlib.suppress(ContentError):
+            problems += check_yaml_texts(load_yaml_file(path, path.relative_to(project_root).as_posix()))
+    return problems

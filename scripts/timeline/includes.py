@@ -148,13 +148,22 @@ def render_include(name: str, argument: str | None, data: SideEffectsFile, page_
     )
 
 
-def expand_includes(markdown: str, data: SideEffectsFile, page_path: str) -> str:
-    """The page with each include line replaced by what it includes, at the line's indent."""
+def expand_includes(
+    markdown: str, data: SideEffectsFile, page_path: str, rendered_before: dict[tuple, str] | None = None
+) -> str:
+    """The page with each include line replaced by what it includes, at the line's indent.
+
+    `rendered_before` keeps what each include rendered to, for other pages of the same build with the same data.
+    """
+    rendered_before = {} if rendered_before is None else rendered_before
     out = []
     for line in markdown.split("\n"):
         include = INCLUDE_LINE.match(line)
         if include and include.group("name") in INCLUDES:
-            rendered = render_include(include.group("name"), include.group("argument"), data, page_path)
+            key = (include.group("name"), include.group("argument"), link_to_timeline(page_path))
+            if key not in rendered_before:
+                rendered_before[key] = render_include(*key[:2], data, page_path)
+            rendered = rendered_before[key]
             out.append(textwrap.indent(rendered.strip("\n"), include.group("indent"), lambda text: bool(text.strip())))
         else:
             out.append(line)

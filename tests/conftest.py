@@ -78,12 +78,12 @@ def wait_for(condition, seconds: float, what: str):
 
 
 @contextmanager
-def mkdocs_serve(project: Path, log_file: Path | None = None) -> Iterator[str]:
+def mkdocs_serve(project: Path, log_file: Path | None = None, *options: str) -> Iterator[str]:
     """`mkdocs serve` of a project copy on a free port; yields its address. Its terminal output goes to log_file."""
     port = free_port()
     with open(log_file or os.devnull, "w", encoding="utf-8") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *options],
             cwd=project,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             stdout=log,

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from scripts.browser.static_server import serving
+from scripts.site.mkdocs_hook import site_address
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"
@@ -138,7 +139,7 @@ def article_paths(built_site) -> list[str]:
 
     namespace = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     root = ElementTree.parse(built_site / "sitemap.xml").getroot()
-    site_url_prefix = "https://microneedling-guide.example.org/"
+    site_url_prefix = site_address(PROJECT_ROOT / "mkdocs.yml")
     return [location.text.removeprefix(site_url_prefix) for location in root.findall("sm:url/sm:loc", namespace)]
 
 

@@ -16,6 +16,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -191,6 +192,14 @@ def on_page_context(context, page, config, nav):
         page_url = page.canonical_url or page.abs_url
         page.meta["page_links"] = _build.repository.page_links(_source_path(config, page.file), page.title, page_url)
     return context
+
+
+def site_address(config_file: Path) -> str:
+    """The address a build of this config publishes to (SITE_URL, else site_url), read as MkDocs reads mkdocs.yml.
+
+    For tools outside the build (the link checks, tests), so that they and the build agree.
+    """
+    return published_site_url(os.environ) or load_config(str(config_file)).site_url or "/"
 
 
 def on_serve(server, config, builder):

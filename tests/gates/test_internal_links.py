@@ -37,19 +37,20 @@ def test_built_site_has_no_broken_internal_links(built_site):
 def test_missing_section_on_same_page_is_reported_against_its_docs_file(site_copy):
     add_link_to_page(site_copy, "aftercare/index.html", '<a href="#nowhere">x</a>')
     [message] = messages(site_copy)
-    assert message.startswith("docs/aftercare.md (site page aftercare/index.html, HTML line ")
+    assert message.startswith("docs/aftercare.md: the link #nowhere (site page aftercare/index.html, HTML line ")
     assert message.endswith(
-        "-> #nowhere: the page aftercare/index.html has no section with id 'nowhere'; "
-        "fix the #part of the link to match a heading"
+        "): the page aftercare/index.html has no section with id 'nowhere';"
+        " fix the #part of the link to match a heading"
     )
 
 
 def test_misspelt_section_on_another_page_suggests_the_real_one(site_copy):
     add_link_to_page(site_copy, "aftercare/index.html", '<a href="../side-effects/#when-to-get-hlp">x</a>')
     [message] = messages(site_copy)
+    assert "the link ../side-effects/#when-to-get-hlp (site page aftercare/index.html, HTML line " in message
     assert (
-        "-> ../side-effects/#when-to-get-hlp: the page side-effects/index.html has no section with id "
-        "'when-to-get-hlp' (did you mean '#when-to-get-help'?)" in message
+        "the page side-effects/index.html has no section with id 'when-to-get-hlp' (did you mean '#when-to-get-help'?)"
+        in message
     )
 
 
@@ -59,7 +60,7 @@ def test_misspelt_section_on_another_page_suggests_the_real_one(site_copy):
 def test_link_to_a_missing_page_or_file_is_reported(site_copy, href):
     add_link_to_page(site_copy, "benefits/index.html", f'<a href="{href}">x</a>')
     [message] = messages(site_copy)
-    assert message.startswith("docs/benefits.md ")
+    assert message.startswith(f"docs/benefits.md: the link {href} ")
     assert "nothing is published at" in message and "check the page name in the link" in message
 
 

@@ -9,6 +9,7 @@ members are nearly word for word the same are reported.
 from __future__ import annotations
 
 import difflib
+import posixpath
 import sys
 import textwrap
 from dataclasses import dataclass
@@ -18,11 +19,11 @@ from scripts.checks.markdown_prose import prose_units
 from scripts.common.content_errors import ContentProblem
 from scripts.common.markdown_source import parse_markdown, split_front_matter
 from scripts.dedup import group_documents
+from scripts.site.site_content import SNIPPETS_DIR
 
 MINIMUM_WORDS = 12
 # Share of matching words above which two paragraphs count as copies rather than re-wordings.
 COPY_SIMILARITY = 0.8
-SNIPPETS_DIR = "docs/snippets"
 
 
 @dataclass(frozen=True)
@@ -82,12 +83,13 @@ def find_repeated_paragraphs(pages: dict[str, str]) -> list[ContentProblem]:
             if other.page == first.page or _similarity(first.text, other.text) < COPY_SIMILARITY:
                 continue
             preview = " ".join(other.text.split()[:8])
+            snippets = posixpath.join(posixpath.dirname(other.page), SNIPPETS_DIR)
             problems.append(
                 ContentProblem(
                     other.page,
                     other.line,
                     f'this paragraph ("{preview}…") repeats {first.page}:{first.line}; keep one copy: move it to '
-                    f'{SNIPPETS_DIR}/NAME.md and put the line --8<-- "NAME.md" where it stood on both pages',
+                    f'{snippets}/NAME.md and put the line --8<-- "NAME.md" where it stood on both pages',
                 )
             )
     return problems

@@ -53,6 +53,18 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+def an_article(project: Path) -> Path:
+    """A page with review dates, the first by name: a target derived from the content rather than named in a test."""
+    return next(
+        page for page in sorted((project / "docs").glob("*.md")) if "\nnext_review:" in page.read_text(encoding="utf-8")
+    )
+
+
+def page_url_path(page: Path) -> str:
+    """The address path MkDocs gives a page under docs/: docs/aftercare.md -> aftercare/."""
+    return "" if page.stem == "index" else f"{page.stem}/"
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

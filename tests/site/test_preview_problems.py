@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project, fetch, mkdocs_serve, run_mkdocs_build, wait_for
+from tests.conftest import an_article, copy_project, fetch, mkdocs_serve, page_url_path, run_mkdocs_build, wait_for
 
 # Serves and rebuilds the whole site several times.
 pytestmark = pytest.mark.slow
@@ -40,11 +39,6 @@ def script_only_the_rendered_page_shows(name: str, original: str) -> tuple[str, 
     return broken, f"{name}:{line}: the page would publish this: <script> is not allowed in pages"
 
 
-def an_article(project: Path) -> Path:
-    """A page with review dates (any will do; the first by name), rather than one an editor might rename."""
-    return next(page for page in sorted((project / "docs").glob("*.md")) if "\nnext_review:" in page.read_text())
-
-
 def is_normal_page(page: str) -> bool:
     return "<h1" in page and "content-problems" not in page
 
@@ -60,7 +54,7 @@ def test_a_broken_page_shows_its_problem_in_the_preview_and_recovers_after_the_f
     original = page.read_text(encoding="utf-8")
     broken, expected = breakage(page.relative_to(project).as_posix(), original)
     assert broken != original
-    url = f"{{address}}/{'' if page.stem == 'index' else page.stem + '/'}"
+    url = f"{{address}}/{page_url_path(page)}"
     terminal = tmp_path / "serve.log"
 
     with mkdocs_serve(project, terminal, *serve_options) as address:

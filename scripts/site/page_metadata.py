@@ -16,6 +16,8 @@ REQUIRED_FIELDS = ("title", "description", "last_reviewed", "next_review", "sour
 # Keys Material for MkDocs itself understands; anything else is most likely a typo.
 THEME_FIELDS = ("hide", "icon", "status", "subtitle", "search", "template", "tags")
 GENERATED_LISTS = ("glossary", "references")
+# Optional: what readers type into search to find the page; tests/browser/test_search.py checks each finds it first.
+OPTIONAL_FIELDS = ("generated_list", "search_questions")
 FIELD_HELP = {
     "title": "add the page title, like: title: Aftercare",
     "description": "add one sentence saying what the page covers, like: description: What to do in the days after "
@@ -68,8 +70,8 @@ def check_page(path: str, source: str, reference_ids: set[str]) -> CheckedPage:
         problems.append(ContentProblem(path, document.line_of([key]) if key in data else 1, message))
 
     for key in data:
-        if key not in REQUIRED_FIELDS and key not in THEME_FIELDS and key != "generated_list":
-            hint = did_you_mean(str(key), REQUIRED_FIELDS + THEME_FIELDS)
+        if key not in REQUIRED_FIELDS + THEME_FIELDS + OPTIONAL_FIELDS:
+            hint = did_you_mean(str(key), REQUIRED_FIELDS + THEME_FIELDS + OPTIONAL_FIELDS)
             problem(key, f"{key!r} is not a field pages use{hint}; remove it or fix its spelling")
     for key in REQUIRED_FIELDS:
         if data.get(key) in (None, "", []):
@@ -146,6 +148,12 @@ def check_page(path: str, source: str, reference_ids: set[str]) -> CheckedPage:
     generated_list = data.get("generated_list")
     if generated_list is not None and generated_list not in GENERATED_LISTS:
         problem("generated_list", f"generated_list must be one of {', '.join(GENERATED_LISTS)}, not {generated_list!r}")
+
+    questions = data.get("search_questions")
+    if questions is not None and (
+        not isinstance(questions, list) or not all(isinstance(item, str) and item.strip() for item in questions)
+    ):
+        problem("search_questions", "search_questions must be a list of what readers type, one per line: - gym")
 
     for offset, body_line in enumerate(page.body.split("\n")):
         for cited in CITATION.findall(body_line):

@@ -111,7 +111,9 @@ class SiteContent:
         markdown = mark_citations(markdown, metadata.sources)
         if metadata.generated_list == "glossary":
             # The page lists every definition already; hover text on each term there would only repeat it.
-            markdown += "\n" + render_glossary_list(self.glossary) + "\n\n" + hover_definitions_removed(self.glossary)
+            markdown += (
+                "\n" + render_glossary_list(self.glossary) + "\n\n" + hover_definitions_removed(self.glossary) + "\n"
+            )
         elif metadata.generated_list == "references":
             ordered = sorted(self.references.values(), key=lambda reference: reference.id.lower())
             markdown += "\n" + render_template("reference-list.md.j2", references=ordered)

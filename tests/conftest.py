@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections import defaultdict
 from collections.abc import Iterator
@@ -63,6 +64,11 @@ def an_article(project: Path) -> Path:
 def page_url_path(page: Path) -> str:
     """The address path MkDocs gives a page under docs/: docs/aftercare.md -> aftercare/."""
     return "" if page.stem == "index" else f"{page.stem}/"
+
+
+def site_root_path() -> str:
+    """The path the built site's own absolute links start with: '/' unless SITE_URL or site_url puts it deeper."""
+    return urllib.parse.urlsplit(site_address(PROJECT_ROOT / "mkdocs.yml")).path or "/"
 
 
 def free_port() -> int:
@@ -138,10 +144,22 @@ def built_site(strict_build) -> Path:
     return strict_build.site_dir
 
 
+def served_at_its_root_path(site: Path, scratch: Path) -> tuple[Path, str]:
+    """A folder to serve so that `site` is at the path its absolute links use (SITE_URL may put it below '/'), and
+    the path under the server's address where the site is."""
+    root = site_root_path().strip("/")
+    if not root:
+        return site, ""
+    (scratch / root).parent.mkdir(parents=True, exist_ok=True)
+    (scratch / root).symlink_to(site.resolve(), target_is_directory=True)
+    return scratch, f"{root}/"
+
+
 @pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    with serving(built_site) as url:
-        yield url
+def site_url(built_site, tmp_path_factory) -> str:
+    folder, path = served_at_its_root_path(built_site, tmp_path_factory.mktemp("served"))
+    with serving(folder) as url:
+        yield url + path
 
 
 @pytest.fixture(scope="session")

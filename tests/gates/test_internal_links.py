@@ -8,7 +8,7 @@ import pytest
 
 from scripts.checks.link_check import check_site, site_url_from_config
 from scripts.checks.linkcheck_external import external_urls
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT, site_root_path
 
 # Builds the whole site more than once.
 pytestmark = pytest.mark.slow
@@ -85,7 +85,7 @@ def test_broken_theme_link_is_reported_once_not_per_page(site_copy):
     (site_copy / "stylesheets" / "extra.css").unlink()
     [message] = messages(site_copy)
     assert "(theme, overrides/ or mkdocs.yml, not the page text)" in message
-    assert "nothing is published at /stylesheets/extra.css" in message
+    assert f"nothing is published at {site_root_path()}stylesheets/extra.css" in message
     assert " other pages " in message
 
 

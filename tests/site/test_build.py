@@ -12,6 +12,7 @@ from scripts.common.markdown_source import split_front_matter
 from scripts.site.glossary import hover_definitions, load_glossary
 from scripts.site.site_content import SiteContent
 from scripts.timeline.models import CARE_LEVELS
+from tests.conftest import site_root_path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = sorted(path.stem for path in (PROJECT_ROOT / "docs").glob("*.md"))
@@ -82,8 +83,8 @@ def test_sitemap_and_404_page(built_site):
     links = re.findall(r'<a href="([^"]*)"', content.group(1))
     assert links, "the 404 page offers no way back into the site"
     for link in links:
-        assert link.startswith("/"), f"404.html links to {link!r}, which breaks below the site's root"
-        target = built_site / link.lstrip("/")
+        assert link.startswith(site_root_path()), f"404.html links to {link!r}, which breaks below the site's root"
+        target = built_site / link.removeprefix(site_root_path())
         assert (target / "index.html" if link.endswith("/") else target).is_file(), link
 
 

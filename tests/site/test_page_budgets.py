@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from scripts.browser.static_server import COMPRESSIBLE
+from tests.conftest import site_root_path
 
 # Material alone (its CSS, JavaScript and an empty page) is about 63 KB; our pages are 70-85 KB today.
 PAGE_BUDGET_KB = 110
@@ -59,7 +60,9 @@ def is_other_host(url: str) -> bool:
 
 def local_file(site: Path, page: Path, url: str) -> Path:
     path = urllib.parse.unquote(urllib.parse.urlsplit(url).path)
-    return (site / path.lstrip("/") if path.startswith("/") else page.parent / path).resolve()
+    if path.startswith("/"):
+        return (site / path.removeprefix(site_root_path())).resolve()
+    return (page.parent / path).resolve()
 
 
 def transferred_bytes(path: Path) -> int:

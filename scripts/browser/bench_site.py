@@ -35,6 +35,7 @@ BUILD_RATIO_TARGET = 1.25
 # The generated site repeats every article this many times (about 15 pages each), for the per-page cost.
 GENERATED_COPIES = 15
 ARTICLE_WEIGHT_TARGET_KB = 90
+BUILD_PROFILE_NOTE = "nested areas overlap; the hook's Markdown and search costs show in their own rows"
 DEDUP_BENCH = [sys.executable, "-m", "scripts.dedup.bench", "--sizes", "20000,100000"]
 
 
@@ -168,6 +169,54 @@ def describe_build_ratio(label: str, ours: list[BuildTime], plain: list[BuildTim
     ]
 
 
+# Where a build's time goes: (label, function as "file fragment:function name"), by cumulative time under cProfile.
+PROFILE_AREAS = [
+    ("whole build", "mkdocs/commands/build.py:build"),
+    ("Markdown to HTML (Python-Markdown, with its extensions)", "mkdocs/structure/pages.py:render"),
+    ("templates (Jinja: the theme, and the hook's includes)", "jinja2/environment.py:render"),
+    ("search index (Material's search plugin)", "material/plugins/search/plugin.py:on_page_context"),
+    ("hook: load and check data (on_config)", "mkdocs_hook.py:on_config"),
+    ("hook: check every source file (on_files)", "mkdocs_hook.py:on_files"),
+    ("hook: page Markdown (includes, citations, lists)", "mkdocs_hook.py:on_page_markdown"),
+    ("hook: rendered-HTML allowlist check", "html_allowlist.py:check_rendered_page"),
+    ("hook: link citation marks", "citations.py:link_citation_marks"),
+    ("hook: review dates, references, JSON-LD", "mkdocs_hook.py:on_page_context"),
+    ("hover definitions (abbr extension)", "markdown/extensions/abbr.py:run"),
+    ("importing the hook and its core", "mkdocs_hook.py:<module>"),
+]
+
+
+def profiled_build(config_file: Path, site_dir: Path, strict: bool, profile_file: Path) -> dict[str, float]:
+    """Cumulative seconds per PROFILE_AREAS entry for one build under cProfile (which slows it by about 1.7x)."""
+    import pstats
+
+    command = [sys.executable, "-m", "cProfile", "-o", str(profile_file), "-m", "mkdocs", "build", "--quiet"]
+    command += ["--config-file", str(config_file), "--site-dir", str(site_dir), *(["--strict"] if strict else [])]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=True)
+    seconds = dict.fromkeys((label for label, _ in PROFILE_AREAS), 0.0)
+    for (file, _, function), (_, _, _, cumulative, _) in pstats.Stats(str(profile_file)).stats.items():
+        for label, where in PROFILE_AREAS:
+            fragment, name = where.rsplit(":", 1)
+            if function == name and file.endswith(fragment):
+                seconds[label] += cumulative
+    return seconds
+
+
+def describe_profile(project: Path, scratch: Path) -> list[str]:
+    ours = profiled_build(project / "mkdocs.yml", scratch / "profiled", True, scratch / "ours.prof")
+    plain_config = write_plain_mkdocs_config(project, scratch)
+    plain = profiled_build(plain_config, scratch / "plain-profiled", False, scratch / "plain.prof")
+    lines = [
+        "| Where the time goes (cumulative, under cProfile) | with the hook | plain MkDocs |",
+        "|---|---:|---:|",
+    ]
+    for label, _ in PROFILE_AREAS:
+        if ours[label] or plain[label]:
+            lines.append(f"| {label} | {ours[label]:.2f} s | {plain[label]:.2f} s |")
+    return [*lines, ""]
+
+
 def write_empty_material_project(directory: Path) -> Path:
     """A one-page project with an empty page and the site's theme settings: Material's own weight."""
     theme = {key: value for key, value in project_config()["theme"].items() if key != "custom_dir"}
@@ -249,6 +298,9 @@ def run_benchmark(builds_only: bool = False) -> list[str]:
                 f"Generated site (every article {GENERATED_COPIES} more times)",
                 *build_ratio(generated, scratch / "generated"),
             ),
+            f"#### Profile of one build of the generated site (`python -m cProfile`, {BUILD_PROFILE_NOTE})",
+            "",
+            *describe_profile(generated, scratch / "generated"),
         ]
         if builds_only:
             return lines

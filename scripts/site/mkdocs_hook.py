@@ -42,6 +42,8 @@ class _Build:
     serving: bool
     site: SiteContent | None = None
     repository: Repository | None = None
+    # docs/ as a path from the project root, for messages.
+    docs_path: str = ""
     # Each page's checked front matter, by its path under docs/.
     metadata: dict[str, PageMetadata] = field(default_factory=dict)
     # Each page's Markdown, to point problems in its rendered HTML at a line.
@@ -90,8 +92,9 @@ def _source_path(config, file: File) -> str:
     """The file an editor changes for this page: its Markdown, or the data file a generated page is built from."""
     if file.generated_by:
         return GENERATED_PAGE_SOURCES[file.src_uri]
-    docs = Path(config.docs_dir).resolve().relative_to(_project_root(config))
-    return f"{docs.as_posix()}/{file.src_uri}"
+    if not _build.docs_path:
+        _build.docs_path = Path(config.docs_dir).resolve().relative_to(_project_root(config)).as_posix()
+    return f"{_build.docs_path}/{file.src_uri}"
 
 
 def _display_path(config, file: File) -> str:
@@ -123,8 +126,9 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, TIMELINE_PAGE, content=site.timeline_page()))
         # Excluded files are included here so snippets get their own check.
         sources = {
-            _display_path(config, file): decode_utf8(file.content_bytes, _display_path(config, file))
+            path: decode_utf8(file.content_bytes, path)
             for file in files.documentation_pages(inclusion=InclusionLevel.all)
+            for path in [_display_path(config, file)]
         }
         checked = site.check_pages(sources, config.mdx_configs.get("pymdownx.snippets"))
         _check_copied_files(files, config)

@@ -49,16 +49,22 @@ def _as_sentence(text: str) -> str:
     return text
 
 
-def prose_units(markdown: str) -> list[str]:
-    body = EXTENSION_LINE.sub("", split_front_matter(markdown).body)
-    units: list[str] = []
+def prose_blocks(markdown: str) -> list[tuple[int, list[str]]]:
+    """Each block of the page that holds prose (a paragraph, a list, a table, an admonition's paragraph), with the
+    file line it starts on and its units; one markdown-it parse of the page."""
+    page = split_front_matter(markdown)
+    blocks: list[tuple[int, list[str]]] = []
     skipped = 0  # depth inside headings and table headers
-    for _, token in parse_markdown(body).tokens:
+    for line, token in parse_markdown(EXTENSION_LINE.sub("", page.body), page.body_first_line).tokens:
+        if token.level == 0 and token.nesting >= 0:
+            blocks.append((line, []))
         kind = token.type.removesuffix("_open").removesuffix("_close")
         if kind in SKIPPED_BLOCKS:
             skipped += token.nesting
-        elif token.type == "inline" and not skipped:
-            unit = _as_sentence(_plain(token.children or []))
-            if unit:
-                units.append(unit)
-    return units
+        elif token.type == "inline" and not skipped and (unit := _as_sentence(_plain(token.children or []))):
+            blocks[-1][1].append(unit)
+    return [(line, units) for line, units in blocks if units]
+
+
+def prose_units(markdown: str) -> list[str]:
+    return [unit for _, units in prose_blocks(markdown) for unit in units]

@@ -25,6 +25,7 @@ import yaml
 from scripts.browser.chromium import CHROMIUM, CHROMIUM_ARGS
 from scripts.browser.lighthouse_runner import run_lighthouse_on_each
 from scripts.browser.static_server import serving
+from scripts.site.mkdocs_hook import mkdocs_settings, site_address
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BENCHMARKS_FILE = PROJECT_ROOT / "BENCHMARKS.md"
@@ -98,12 +99,12 @@ def _children_cpu_seconds() -> float:
 
 
 def project_config() -> dict:
-    return yaml.safe_load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return mkdocs_settings(PROJECT_ROOT / "mkdocs.yml")
 
 
 def write_plain_mkdocs_config(project: Path, directory: Path) -> Path:
     """The project's config without our hook, pointing at the same docs/ and theme overrides."""
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = mkdocs_settings(project / "mkdocs.yml")
     config.pop("hooks", None)
     config["docs_dir"] = str(project / "docs")
     config["theme"]["custom_dir"] = str(project / config["theme"].get("custom_dir", "overrides"))
@@ -124,7 +125,7 @@ def write_generated_project(directory: Path, copies: int) -> Path:
             shutil.copytree(source, directory / part)
         else:
             shutil.copy2(source, directory / part)
-    config = yaml.safe_load((directory / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = mkdocs_settings(directory / "mkdocs.yml")
     # The hook is named relative to the project; point it at this checkout's copy.
     config["hooks"] = [str(PROJECT_ROOT / hook) for hook in config.get("hooks", [])]
     articles = sorted((directory / "docs").glob("*.md"))
@@ -234,7 +235,7 @@ def page_paths(site_dir: Path) -> list[str]:
 
     namespace = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     root = ElementTree.parse(site_dir / "sitemap.xml").getroot()
-    site_url = project_config()["site_url"]
+    site_url = site_address(PROJECT_ROOT / "mkdocs.yml")
     return [location.text.removeprefix(site_url) for location in root.findall("sm:url/sm:loc", namespace)]
 
 

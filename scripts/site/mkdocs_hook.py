@@ -19,6 +19,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils.yaml import yaml_load
 
 from scripts.checks.html_allowlist import check_copied_file, check_rendered_page
 from scripts.common.content_errors import ContentError, ContentProblem, problems_summary
@@ -204,6 +205,13 @@ def site_address(config_file: Path) -> str:
     For tools outside the build (the link checks, tests), so that they and the build agree.
     """
     return published_site_url(os.environ) or load_config(str(config_file)).site_url or "/"
+
+
+def mkdocs_settings(config_file: Path) -> dict:
+    """mkdocs.yml's settings as written, read by MkDocs' own YAML loader (it knows MkDocs' tags and INHERIT), for
+    tools that write a variant of the config."""
+    with open(config_file, "rb") as source:
+        return yaml_load(source)
 
 
 def on_serve(server, config, builder):

@@ -54,6 +54,12 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+def replace_once(text: str, old: str, new: str) -> str:
+    """`text` with the first `old` made `new`; fails when `old` is not there, so an edit can never silently miss."""
+    assert old in text, f"{old!r} is not in the text the test edits"
+    return text.replace(old, new, 1)
+
+
 def an_article(project: Path) -> Path:
     """A page with review dates, the first by name: a target derived from the content rather than named in a test."""
     return next(

@@ -8,7 +8,7 @@ import pytest
 
 from scripts.checks.link_check import check_site, site_url_from_config
 from scripts.checks.linkcheck_external import external_urls
-from tests.conftest import PROJECT_ROOT, site_root_path
+from tests.conftest import PROJECT_ROOT, replace_once, site_root_path
 
 # Builds the whole site more than once.
 pytestmark = pytest.mark.slow
@@ -23,7 +23,7 @@ def site_copy(built_site, tmp_path):
 
 def add_link_to_page(site, page, html):
     path = site / page
-    path.write_text(path.read_text(encoding="utf-8").replace("</article>", f"{html}</article>", 1), encoding="utf-8")
+    path.write_text(replace_once(path.read_text(encoding="utf-8"), "</article>", f"{html}</article>"), encoding="utf-8")
 
 
 def messages(site):

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections import defaultdict
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from scripts.browser.static_server import serving
+from scripts.site.mkdocs_hook import site_address
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PROJECT_ROOT.parent / "shared" / "seeds"
@@ -52,6 +54,29 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+def replace_once(text: str, old: str, new: str) -> str:
+    """`text` with the first `old` made `new`; fails when `old` is not there, so an edit can never silently miss."""
+    assert old in text, f"{old!r} is not in the text the test edits"
+    return text.replace(old, new, 1)
+
+
+def an_article(project: Path) -> Path:
+    """A page with review dates, the first by name: a target derived from the content rather than named in a test."""
+    return next(
+        page for page in sorted((project / "docs").glob("*.md")) if "\nnext_review:" in page.read_text(encoding="utf-8")
+    )
+
+
+def page_url_path(page: Path) -> str:
+    """The address path MkDocs gives a page under docs/: docs/aftercare.md -> aftercare/."""
+    return "" if page.stem == "index" else f"{page.stem}/"
+
+
+def site_root_path() -> str:
+    """The path the built site's own absolute links start with: '/' unless SITE_URL or site_url puts it deeper."""
+    return urllib.parse.urlsplit(site_address(PROJECT_ROOT / "mkdocs.yml")).path or "/"
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -78,12 +103,12 @@ def wait_for(condition, seconds: float, what: str):
 
 
 @contextmanager
-def mkdocs_serve(project: Path, log_file: Path | None = None) -> Iterator[str]:
+def mkdocs_serve(project: Path, log_file: Path | None = None, *options: str) -> Iterator[str]:
     """`mkdocs serve` of a project copy on a free port; yields its address. Its terminal output goes to log_file."""
     port = free_port()
     with open(log_file or os.devnull, "w", encoding="utf-8") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *options],
             cwd=project,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             stdout=log,
@@ -125,10 +150,22 @@ def built_site(strict_build) -> Path:
     return strict_build.site_dir
 
 
+def served_at_its_root_path(site: Path, scratch: Path) -> tuple[Path, str]:
+    """A folder to serve so that `site` is at the path its absolute links use (SITE_URL may put it below '/'), and
+    the path under the server's address where the site is."""
+    root = site_root_path().strip("/")
+    if not root:
+        return site, ""
+    (scratch / root).parent.mkdir(parents=True, exist_ok=True)
+    (scratch / root).symlink_to(site.resolve(), target_is_directory=True)
+    return scratch, f"{root}/"
+
+
 @pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    with serving(built_site) as url:
-        yield url
+def site_url(built_site, tmp_path_factory) -> str:
+    folder, path = served_at_its_root_path(built_site, tmp_path_factory.mktemp("served"))
+    with serving(folder) as url:
+        yield url + path
 
 
 @pytest.fixture(scope="session")
@@ -138,7 +175,7 @@ def article_paths(built_site) -> list[str]:
 
     namespace = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     root = ElementTree.parse(built_site / "sitemap.xml").getroot()
-    site_url_prefix = "https://microneedling-guide.example.org/"
+    site_url_prefix = site_address(PROJECT_ROOT / "mkdocs.yml")
     return [location.text.removeprefix(site_url_prefix) for location in root.findall("sm:url/sm:loc", namespace)]
 
 

@@ -10,12 +10,14 @@ import datetime
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -23,16 +25,18 @@ import yaml
 from scripts.browser.chromium import CHROMIUM, CHROMIUM_ARGS
 from scripts.browser.lighthouse_runner import run_lighthouse_on_each
 from scripts.browser.static_server import serving
+from scripts.site.mkdocs_hook import mkdocs_settings, site_address
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BENCHMARKS_FILE = PROJECT_ROOT / "BENCHMARKS.md"
 SECTION_START = "<!-- bench_site:start -->"
 SECTION_END = "<!-- bench_site:end -->"
-BUILD_RUNS = 5
+BUILD_RUNS = 7
 BUILD_RATIO_TARGET = 1.25
 # The generated site repeats every article this many times (about 15 pages each), for the per-page cost.
 GENERATED_COPIES = 15
 ARTICLE_WEIGHT_TARGET_KB = 90
+BUILD_PROFILE_NOTE = "nested areas overlap; the hook's Markdown and search costs show in their own rows"
 DEDUP_BENCH = [sys.executable, "-m", "tests.dedup_eval.bench", "--sizes", "20000,100000"]
 
 
@@ -57,7 +61,14 @@ def machine_description() -> list[str]:
     ]
 
 
-def build_seconds(config_file: Path, site_dir: Path, strict: bool) -> float:
+@dataclass(frozen=True)
+class BuildTime:
+    wall: float
+    # User and system CPU time of the build process: less moved by other processes on a shared machine.
+    cpu: float
+
+
+def build_seconds(config_file: Path, site_dir: Path, strict: bool) -> BuildTime:
     command = [
         sys.executable,
         "-m",
@@ -71,6 +82,7 @@ def build_seconds(config_file: Path, site_dir: Path, strict: bool) -> float:
     ]
     if strict:
         command.append("--strict")
+    cpu_before = _children_cpu_seconds()
     started = time.perf_counter()
     completed = subprocess.run(
         command, cwd=PROJECT_ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True
@@ -78,16 +90,21 @@ def build_seconds(config_file: Path, site_dir: Path, strict: bool) -> float:
     seconds = time.perf_counter() - started
     if completed.returncode != 0:
         raise RuntimeError(f"mkdocs build with {config_file.name} failed:\n{completed.stderr[-2000:]}")
-    return seconds
+    return BuildTime(seconds, _children_cpu_seconds() - cpu_before)
+
+
+def _children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def project_config() -> dict:
-    return yaml.safe_load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return mkdocs_settings(PROJECT_ROOT / "mkdocs.yml")
 
 
 def write_plain_mkdocs_config(project: Path, directory: Path) -> Path:
     """The project's config without our hook, pointing at the same docs/ and theme overrides."""
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = mkdocs_settings(project / "mkdocs.yml")
     config.pop("hooks", None)
     config["docs_dir"] = str(project / "docs")
     config["theme"]["custom_dir"] = str(project / config["theme"].get("custom_dir", "overrides"))
@@ -108,7 +125,7 @@ def write_generated_project(directory: Path, copies: int) -> Path:
             shutil.copytree(source, directory / part)
         else:
             shutil.copy2(source, directory / part)
-    config = yaml.safe_load((directory / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = mkdocs_settings(directory / "mkdocs.yml")
     # The hook is named relative to the project; point it at this checkout's copy.
     config["hooks"] = [str(PROJECT_ROOT / hook) for hook in config.get("hooks", [])]
     articles = sorted((directory / "docs").glob("*.md"))
@@ -123,7 +140,7 @@ def write_generated_project(directory: Path, copies: int) -> Path:
     return directory
 
 
-def build_ratio(project: Path, scratch: Path) -> tuple[list[float], list[float], int]:
+def build_ratio(project: Path, scratch: Path) -> tuple[list[BuildTime], list[BuildTime], int]:
     """Wall times of our strict build and of plain MkDocs on the same docs/, interleaved so load affects both."""
     plain_config = write_plain_mkdocs_config(project, scratch)
     ours, plain = [], []
@@ -135,19 +152,70 @@ def build_ratio(project: Path, scratch: Path) -> tuple[list[float], list[float],
     return ours, plain, pages
 
 
-def describe_build_ratio(label: str, ours: list[float], plain: list[float], pages: int) -> list[str]:
-    ratio = statistics.median(ours) / statistics.median(plain)
-    extra_ms_per_page = (statistics.median(ours) - statistics.median(plain)) / pages * 1000
+def describe_build_ratio(label: str, ours: list[BuildTime], plain: list[BuildTime], pages: int) -> list[str]:
+    ours_wall, plain_wall = statistics.median(t.wall for t in ours), statistics.median(t.wall for t in plain)
+    ours_cpu, plain_cpu = statistics.median(t.cpu for t in ours), statistics.median(t.cpu for t in plain)
+    ratio = ours_wall / plain_wall
+    extra_ms_per_page = (ours_wall - plain_wall) / pages * 1000
     return [
         f"#### {label}: {pages} pages",
         "",
-        f"- with our hook (strict): {statistics.median(ours):.2f} s (runs: {', '.join(f'{s:.2f}' for s in ours)})",
-        f"- plain MkDocs, same docs/, hook off: {statistics.median(plain):.2f} s"
-        f" (runs: {', '.join(f'{s:.2f}' for s in plain)})",
+        f"- with our hook (strict): {ours_wall:.2f} s (runs: {', '.join(f'{t.wall:.2f}' for t in ours)})",
+        f"- plain MkDocs, same docs/, hook off: {plain_wall:.2f} s (runs: {', '.join(f'{t.wall:.2f}' for t in plain)})",
         f"- ratio: {ratio:.2f} (target <= {BUILD_RATIO_TARGET})"
         f" {'OK' if ratio <= BUILD_RATIO_TARGET else 'OVER TARGET'}; {extra_ms_per_page:.1f} ms more per page",
+        f"- CPU time (user + system, median): {ours_cpu:.2f} s against {plain_cpu:.2f} s,"
+        f" ratio {ours_cpu / plain_cpu:.2f}",
         "",
     ]
+
+
+# Where a build's time goes: (label, function as "file fragment:function name"), by cumulative time under cProfile.
+PROFILE_AREAS = [
+    ("whole build", "mkdocs/commands/build.py:build"),
+    ("Markdown to HTML (Python-Markdown, with its extensions)", "mkdocs/structure/pages.py:render"),
+    ("templates (Jinja: the theme, and the hook's includes)", "jinja2/environment.py:render"),
+    ("search index (Material's search plugin)", "material/plugins/search/plugin.py:on_page_context"),
+    ("hook: load and check data (on_config)", "mkdocs_hook.py:on_config"),
+    ("hook: check every source file (on_files)", "mkdocs_hook.py:on_files"),
+    ("hook: page Markdown (includes, citations, lists)", "mkdocs_hook.py:on_page_markdown"),
+    ("hook: rendered-HTML allowlist check", "html_allowlist.py:check_rendered_page"),
+    ("hook: link citation marks", "citations.py:link_citation_marks"),
+    ("hook: review dates, references, JSON-LD", "mkdocs_hook.py:on_page_context"),
+    ("hover definitions (abbr extension)", "markdown/extensions/abbr.py:run"),
+    ("importing the hook and its core", "mkdocs_hook.py:<module>"),
+]
+
+
+def profiled_build(config_file: Path, site_dir: Path, strict: bool, profile_file: Path) -> dict[str, float]:
+    """Cumulative seconds per PROFILE_AREAS entry for one build under cProfile (which slows it by about 1.7x)."""
+    import pstats
+
+    command = [sys.executable, "-m", "cProfile", "-o", str(profile_file), "-m", "mkdocs", "build", "--quiet"]
+    command += ["--config-file", str(config_file), "--site-dir", str(site_dir), *(["--strict"] if strict else [])]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=True)
+    seconds = dict.fromkeys((label for label, _ in PROFILE_AREAS), 0.0)
+    for (file, _, function), (_, _, _, cumulative, _) in pstats.Stats(str(profile_file)).stats.items():
+        for label, where in PROFILE_AREAS:
+            fragment, name = where.rsplit(":", 1)
+            if function == name and file.endswith(fragment):
+                seconds[label] += cumulative
+    return seconds
+
+
+def describe_profile(project: Path, scratch: Path) -> list[str]:
+    ours = profiled_build(project / "mkdocs.yml", scratch / "profiled", True, scratch / "ours.prof")
+    plain_config = write_plain_mkdocs_config(project, scratch)
+    plain = profiled_build(plain_config, scratch / "plain-profiled", False, scratch / "plain.prof")
+    lines = [
+        "| Where the time goes (cumulative, under cProfile) | with the hook | plain MkDocs |",
+        "|---|---:|---:|",
+    ]
+    for label, _ in PROFILE_AREAS:
+        if ours[label] or plain[label]:
+            lines.append(f"| {label} | {ours[label]:.2f} s | {plain[label]:.2f} s |")
+    return [*lines, ""]
 
 
 def write_empty_material_project(directory: Path) -> Path:
@@ -167,7 +235,7 @@ def page_paths(site_dir: Path) -> list[str]:
 
     namespace = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     root = ElementTree.parse(site_dir / "sitemap.xml").getroot()
-    site_url = project_config()["site_url"]
+    site_url = site_address(PROJECT_ROOT / "mkdocs.yml")
     return [location.text.removeprefix(site_url) for location in root.findall("sm:url/sm:loc", namespace)]
 
 
@@ -231,6 +299,9 @@ def run_benchmark(builds_only: bool = False) -> list[str]:
                 f"Generated site (every article {GENERATED_COPIES} more times)",
                 *build_ratio(generated, scratch / "generated"),
             ),
+            f"#### Profile of one build of the generated site (`python -m cProfile`, {BUILD_PROFILE_NOTE})",
+            "",
+            *describe_profile(generated, scratch / "generated"),
         ]
         if builds_only:
             return lines

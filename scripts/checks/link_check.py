@@ -8,15 +8,14 @@ Usage: python -m scripts.checks.link_check SITE_DIR
 
 from __future__ import annotations
 
-import dataclasses
-import re
 import sys
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
-from scripts.common.content_errors import did_you_mean
+from scripts.common.content_errors import ContentError, ContentProblem, did_you_mean
+from scripts.site.mkdocs_hook import site_address
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # Any base works: it only lets urljoin resolve relative links; links to another host are external.
@@ -36,24 +35,6 @@ class Link:
 class ParsedPage:
     ids: frozenset[str]
     links: tuple[Link, ...]
-
-
-@dataclass(frozen=True)
-class BrokenLink:
-    page: str  # site path of the page holding the link, like side-effects/index.html
-    source: str | None  # the docs file that page is built from, when the link is in that page's text
-    line: int
-    url: str
-    problem: str
-    other_pages: int = 0  # further pages with the same broken theme link, reported once
-
-    def __str__(self) -> str:
-        if self.source:
-            where = f"{self.source} (site page {self.page}, HTML line {self.line})"
-        else:
-            others = f" and {self.other_pages} other pages" if self.other_pages else ""
-            where = f"site page {self.page}:{self.line}{others} (theme, overrides/ or mkdocs.yml, not the page text)"
-        return f"{where} -> {self.url}: {self.problem}"
 
 
 class _PageParser(HTMLParser):
@@ -110,9 +91,8 @@ def source_file(page: str, docs_dir: Path) -> str | None:
 
 
 def site_url_from_config(config_file: Path) -> str:
-    """site_url from mkdocs.yml, read as text because the file may hold tags plain YAML loaders reject."""
-    match = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", config_file.read_text(encoding="utf-8"), re.M)
-    return match.group(1) if match else "/"
+    """The address the site is built for: SITE_URL when set, else site_url from mkdocs.yml as MkDocs reads it."""
+    return site_address(config_file)
 
 
 class _Site:
@@ -167,13 +147,35 @@ class _Site:
         )
 
 
-def check_site(site_dir: Path, site_url: str = "/", docs_dir: Path | None = None) -> list[BrokenLink]:
-    """Every internal link in the built site that does not resolve, in page order."""
+@dataclass
+class _ThemeLink:
+    """A broken link outside the page text, reported once with the number of other pages that hold it."""
+
+    page: str
+    line: int
+    url: str
+    problem: str
+    other_pages: int = 0
+
+    def as_problem(self) -> ContentProblem:
+        others = f" and {self.other_pages} other pages" if self.other_pages else ""
+        where = "(theme, overrides/ or mkdocs.yml, not the page text)"
+        return ContentProblem(
+            f"site page {self.page}", self.line, f"the link {self.url}{others} {where}: {self.problem}"
+        )
+
+
+def check_site(site_dir: Path, site_url: str = "/", docs_dir: Path | None = None) -> list[ContentProblem]:
+    """Every internal link in the built site that does not resolve, in page order.
+
+    A link in a page's text is reported against the docs file an editor changes, with its line in the HTML (the
+    Markdown line is not known here). A link from the theme is reported once, against the first page holding it.
+    """
     site_dir = site_dir.resolve()
     docs_dir = docs_dir or PROJECT_ROOT / "docs"
     site = _Site(site_dir, site_url)
-    broken: list[BrokenLink] = []
-    theme_links: dict[str, int] = {}  # problem -> index in broken, so a theme link broken on every page shows once
+    found: list[ContentProblem | _ThemeLink] = []
+    theme_links: dict[str, _ThemeLink] = {}  # by problem, so a theme link broken on every page shows once
     for page_file in sorted(site_dir.rglob("*.html")):
         page = page_file.relative_to(site_dir).as_posix()
         seen: set[str] = set()
@@ -184,15 +186,16 @@ def check_site(site_dir: Path, site_url: str = "/", docs_dir: Path | None = None
             problem = site.problem(page_file, link.url)
             if not problem:
                 continue
-            if link.in_article:
-                broken.append(BrokenLink(page, source_file(page, docs_dir), link.line, link.url, problem))
+            source = source_file(page, docs_dir) if link.in_article else None
+            if source:
+                where = f"(site page {page}, HTML line {link.line})"
+                found.append(ContentProblem(source, None, f"the link {link.url} {where}: {problem}"))
             elif problem in theme_links:
-                first = broken[theme_links[problem]]
-                broken[theme_links[problem]] = dataclasses.replace(first, other_pages=first.other_pages + 1)
+                theme_links[problem].other_pages += 1
             else:
-                theme_links[problem] = len(broken)
-                broken.append(BrokenLink(page, None, link.line, link.url, problem))
-    return broken
+                theme_links[problem] = _ThemeLink(page, link.line, link.url, problem)
+                found.append(theme_links[problem])
+    return [item.as_problem() if isinstance(item, _ThemeLink) else item for item in found]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -200,7 +203,12 @@ def main(argv: list[str] | None = None) -> int:
     if len(args) != 1:
         print("usage: python -m scripts.checks.link_check SITE_DIR", file=sys.stderr)
         return 2
-    broken = check_site(Path(args[0]), site_url_from_config(PROJECT_ROOT / "mkdocs.yml"))
+    try:
+        site_url = site_url_from_config(PROJECT_ROOT / "mkdocs.yml")
+    except ContentError as error:
+        print(error)
+        return 1
+    broken = check_site(Path(args[0]), site_url)
     for link in broken:
         print(link)
     if broken:

@@ -9,20 +9,19 @@ members are nearly word for word the same are reported.
 from __future__ import annotations
 
 import difflib
+import posixpath
 import sys
-import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.checks.markdown_prose import prose_units
+from scripts.checks.markdown_prose import prose_blocks
 from scripts.common.content_errors import ContentProblem
-from scripts.common.markdown_source import parse_markdown, split_front_matter
 from scripts.dedup import group_documents
+from scripts.site.site_content import SNIPPETS_DIR
 
 MINIMUM_WORDS = 12
 # Share of matching words above which two paragraphs count as copies rather than re-wordings.
 COPY_SIMILARITY = 0.8
-SNIPPETS_DIR = "docs/snippets"
 
 
 @dataclass(frozen=True)
@@ -37,28 +36,13 @@ class Paragraph:
 
 
 def page_paragraphs(page: str, markdown: str) -> list[Paragraph]:
-    """Blank-line separated blocks of prose with their first line, front matter, code and headings left out.
-
-    Blocks are cut from the whole page, so code is known as code wherever it stands; a block indented inside an
-    admonition is read without its indent.
-    """
-    page_source = split_front_matter(markdown)
-    code_lines = parse_markdown(page_source.body, page_source.body_first_line).code_lines()
-    paragraphs: list[Paragraph] = []
-    block: list[str] = []
-    start = 0
-    for number, line in enumerate([*page_source.body.split("\n"), ""], start=page_source.body_first_line):
-        if line.strip() and number not in code_lines:
-            if not block:
-                start = number
-            block.append(line)
-            continue
-        if block:
-            text = " ".join(prose_units(textwrap.dedent("\n".join(block))))
-            if len(text.split()) >= MINIMUM_WORDS:
-                paragraphs.append(Paragraph(page, start, text))
-            block = []
-    return paragraphs
+    """Each block of prose (a paragraph, a list, a table) long enough to matter, with its first line; front matter,
+    code and headings are left out, and a block inside an admonition counts on its own."""
+    return [
+        Paragraph(page, line, text)
+        for line, units in prose_blocks(markdown)
+        if len((text := " ".join(units)).split()) >= MINIMUM_WORDS
+    ]
 
 
 def _similarity(first: str, second: str) -> float:
@@ -82,12 +66,13 @@ def find_repeated_paragraphs(pages: dict[str, str]) -> list[ContentProblem]:
             if other.page == first.page or _similarity(first.text, other.text) < COPY_SIMILARITY:
                 continue
             preview = " ".join(other.text.split()[:8])
+            snippets = posixpath.join(posixpath.dirname(other.page), SNIPPETS_DIR)
             problems.append(
                 ContentProblem(
                     other.page,
                     other.line,
                     f'this paragraph ("{preview}…") repeats {first.page}:{first.line}; keep one copy: move it to '
-                    f'{SNIPPETS_DIR}/NAME.md and put the line --8<-- "NAME.md" where it stood on both pages',
+                    f'{snippets}/NAME.md and put the line --8<-- "NAME.md" where it stood on both pages',
                 )
             )
     return problems

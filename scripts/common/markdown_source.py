@@ -33,6 +33,8 @@ def split_front_matter(source: str) -> SplitPage:
 _MARKDOWN = MarkdownIt("commonmark").enable("table")
 # markdown-it refuses javascript: links and leaves them as text; Python-Markdown does not, so they must be seen.
 _MARKDOWN.validateLink = lambda url: True
+# Block structure alone (where code, lists and paragraphs are) costs less than half of a full parse.
+_MARKDOWN_BLOCKS = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
 # "!!! note" (admonition) and "??? note" (pymdownx.details) open a block whose body is indented; the rest of the
 # line is its title.
 BLOCK_OPENER = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+(.*)$")
@@ -58,8 +60,9 @@ class MarkdownBlocks:
         }
 
 
-def parse_markdown(markdown: str, first_line: int = 1) -> MarkdownBlocks:
-    """Block tokens of `markdown`, which starts on line `first_line` of its file.
+def parse_markdown(markdown: str, first_line: int = 1, *, inline: bool = True) -> MarkdownBlocks:
+    """Block tokens of `markdown`, which starts on line `first_line` of its file; with `inline`, each inline
+    token's children (text, links, inline HTML) too.
 
     An admonition's or details block's indented body would be an indented code block to CommonMark; Python-Markdown
     renders it as Markdown, so it is parsed again as Markdown here (nested blocks too).
@@ -76,10 +79,11 @@ def parse_markdown(markdown: str, first_line: int = 1) -> MarkdownBlocks:
     environment: dict = {}
     tokens: list[tuple[int, Token]] = []
     references: list[tuple[int, str]] = []
-    for token in _MARKDOWN.parse("\n".join(lines), environment):
+    parser = _MARKDOWN if inline else _MARKDOWN_BLOCKS
+    for token in parser.parse("\n".join(lines), environment):
         line = first_line + token.map[0] if token.map else first_line
         if token.type == "code_block" and _follows_opener(lines, token.map[0], opener_indexes):
-            body = parse_markdown(textwrap.dedent(token.content), line)
+            body = parse_markdown(textwrap.dedent(token.content), line, inline=inline)
             tokens += body.tokens
             openers += body.openers
             references += body.references

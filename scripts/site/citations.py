@@ -14,8 +14,6 @@ from scripts.site.page_metadata import CITATION
 
 # Brackets no page uses and no Markdown rule or glossary term (whole words) can match.
 NUMBER_MARK = re.compile(r"⟦(\d+)⟧")
-# A mark inside a tag (an image's alt text, a link's title) cannot hold a link; it keeps only its number.
-TAG_OR_MARK = re.compile(r"(<[^>]*>)|⟦(\d+)⟧")
 
 
 def mark_citations(markdown: str, source_ids: list[str]) -> str:
@@ -24,14 +22,18 @@ def mark_citations(markdown: str, source_ids: list[str]) -> str:
 
 
 def link_citation_marks(html: str) -> str:
-    """Turn each number mark in rendered HTML into a superscript link to that reference."""
+    """Turn each number mark in rendered HTML into a superscript link to that reference.
+
+    A mark inside a tag (an image's alt text, a link's title) cannot hold a link; it keeps only its number. A mark is
+    inside a tag when the nearest '<' before it is nearer than the nearest '>'.
+    """
     if "⟦" not in html:
         return html
 
     def replace(match: re.Match[str]) -> str:
-        if match.group(1):
-            return NUMBER_MARK.sub(r"\1", match.group(1))
-        number = match.group(2)
+        number = match.group(1)
+        if html.rfind("<", 0, match.start()) > html.rfind(">", 0, match.start()):
+            return number
         return f'<sup class="citation"><a href="#ref-{number}" aria-label="Reference {number}">{number}</a></sup>'
 
-    return TAG_OR_MARK.sub(replace, html)
+    return NUMBER_MARK.sub(replace, html)

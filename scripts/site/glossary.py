@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import re
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -13,7 +11,6 @@ from scripts.common.content_errors import ContentError, ContentProblem
 from scripts.common.data_files import CONTENT_ERROR, load_entry_list
 from scripts.common.templates import render_template
 
-WORD = re.compile(r"\w+")
 # A hover definition longer than this covers too much of a phone screen; the guide states the same number.
 DEFINITION_MAX_LENGTH = 200
 FIELD_HELP = {
@@ -66,28 +63,15 @@ def load_glossary(path: Path, display_path: str) -> list[GlossaryEntry]:
     return sorted((item.entry for item in loaded), key=lambda entry: entry.term.lower())
 
 
-def abbreviation_definitions(entries: list[GlossaryEntry], markdown: str) -> str:
-    """Markdown abbreviation lines for the terms the page uses; the abbr extension turns each into a hover definition.
-
-    Only terms present are defined: every definition costs the Markdown parser a pass over the page. A term counts
-    as present exactly where the abbr extension would mark it: as a whole word, longer terms first.
-    """
-    words = set(WORD.findall(markdown))
-    # Forms whose every word is on the page; only these few go into the (slow, many-way) whole-term expression.
-    candidates = tuple(
-        form for entry in entries for form in entry.matched_forms if words.issuperset(WORD.findall(form))
-    )
-    used = set(_terms_pattern(candidates).findall(markdown)) if candidates else set()
-    return "\n".join(
-        f"*[{form}]: {entry.definition}" for entry in entries for form in entry.matched_forms if form in used
-    )
+def hover_definitions(entries: list[GlossaryEntry]) -> dict[str, str]:
+    """Every term and other form with its definition: the abbr extension's glossary, which marks each one on every
+    page as a hover definition, as a whole word, longer terms first."""
+    return {form: entry.definition for entry in entries for form in entry.matched_forms}
 
 
-@functools.lru_cache(maxsize=256)
-def _terms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    # The same expression as Markdown's abbr extension builds from the definitions.
-    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b")
+def hover_definitions_removed(entries: list[GlossaryEntry]) -> str:
+    """Markdown that takes every term off the abbr glossary for one page: an empty definition removes a term."""
+    return "\n".join(f'*[{form}]: ""' for form in hover_definitions(entries))
 
 
 def render_glossary_list(entries: list[GlossaryEntry]) -> str:

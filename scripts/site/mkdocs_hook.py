@@ -3,16 +3,23 @@
 A content problem stops `mkdocs build` with file, line and fix. While `mkdocs serve` runs, the same problems are
 logged and every page of the preview shows them instead, so the browser never waits on a failed build and reloads
 to the normal page once the files are fixed.
+
+Everything a build learns is held in one `_Build`, made fresh by on_config: MkDocs runs the events again on the
+same loaded hook for every rebuild of `mkdocs serve`, and plugins such as mkdocs-static-i18n run them once per
+language on one config, so nothing may carry over from one build to the next.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils.yaml import yaml_load
 
 from scripts.checks.html_allowlist import check_copied_file, check_rendered_page
 from scripts.common.content_errors import ContentError, ContentProblem, problems_summary
@@ -21,6 +28,7 @@ from scripts.common.yaml_loader import decode_utf8
 from scripts.site.citations import link_citation_marks
 from scripts.site.navigation import pages_missing_from_nav
 from scripts.site.page_links import Repository, published_site_url
+from scripts.site.page_metadata import PageMetadata
 from scripts.site.site_content import (
     GENERATED_PAGE_SOURCES,
     GENERATED_PAGE_SUFFIX,
@@ -30,30 +38,57 @@ from scripts.site.site_content import (
 )
 from scripts.site.structured_data import medical_web_page
 
-_site: SiteContent | None = None
-_metadata: dict = {}
-_repository: Repository | None = None
-_serving = False
-# Problems found by the last preview build; while there are any, every page shows them.
-_preview_problems: list[ContentProblem] = []
-# Each page's Markdown, to point problems in its rendered HTML at a line; and those problems, for on_env.
-_sources: dict[str, str] = {}
-_unsafe_html: list[ContentProblem] = []
+# The Markdown extension that turns glossary terms into hover definitions.
+HOVER_EXTENSION = "abbr"
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
 
+@dataclass
+class _Build:
+    """What one build knows, from on_config to the last page."""
+
+    serving: bool
+    site: SiteContent | None = None
+    repository: Repository | None = None
+    # docs/ as a path from the project root, for messages.
+    docs_path: str = ""
+    # Each page's checked front matter, by its path under docs/.
+    metadata: dict[str, PageMetadata] = field(default_factory=dict)
+    # Each page's Markdown, to point problems in its rendered HTML at a line.
+    sources: dict[str, str] = field(default_factory=dict)
+    # Problems found by a preview build; while there are any, every page shows them.
+    preview_problems: list[ContentProblem] = field(default_factory=list)
+    # Problems in pages' rendered HTML, gathered so that on_env lists them all in one message.
+    unsafe_html: list[ContentProblem] = field(default_factory=list)
+
+
+_build = _Build(serving=False)
+
+
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
+    global _build
+    _build = _Build(serving=command == "serve")
 
 
 def on_config(config):
-    # The preview keeps its own local address; a build for publishing takes the real one when it is known.
-    if not _serving:
-        try:
+    global _build
+    _build = _Build(serving=_build.serving)
+    try:
+        # The preview keeps its own local address; a build for publishing takes the real one when it is known.
+        if not _build.serving:
             config.site_url = published_site_url(os.environ) or config.site_url
-        except ContentError as error:
-            _stop_or_show(error.problems)
+        _build.repository = Repository.from_environment(os.environ)
+        _build.site = SiteContent.load(_project_root(config))
+    except ContentError as error:
+        _stop_or_show(error.problems)
+        return config
+    if HOVER_EXTENSION not in config.markdown_extensions:
+        config.markdown_extensions.append(HOVER_EXTENSION)
+    # One glossary for every page, matched by the extension itself, rather than definitions added to each page.
+    config.mdx_configs[HOVER_EXTENSION] = {
+        **config.mdx_configs.get(HOVER_EXTENSION, {}),
+        "glossary": _build.site.hover_definitions(),
+    }
     return config
 
 
@@ -65,8 +100,9 @@ def _source_path(config, file: File) -> str:
     """The file an editor changes for this page: its Markdown, or the data file a generated page is built from."""
     if file.generated_by:
         return GENERATED_PAGE_SOURCES[file.src_uri]
-    docs = Path(config.docs_dir).resolve().relative_to(_project_root(config))
-    return f"{docs.as_posix()}/{file.src_uri}"
+    if not _build.docs_path:
+        _build.docs_path = Path(config.docs_dir).resolve().relative_to(_project_root(config)).as_posix()
+    return f"{_build.docs_path}/{file.src_uri}"
 
 
 def _display_path(config, file: File) -> str:
@@ -76,45 +112,44 @@ def _display_path(config, file: File) -> str:
 
 def _stop_or_show(problems: list[ContentProblem]) -> None:
     """A build stops with the problems; a preview logs them and every page shows them instead of its content."""
-    global _preview_problems
     message = f"{problems_summary(len(problems))}:\n{ContentError(problems)}"
-    if not _serving:
+    if not _build.serving:
         raise PluginError(message)
-    log.error(message)
-    _preview_problems = problems
+    # Logged below warning level: `mkdocs serve --strict` would otherwise abort the preview that shows them.
+    log.info(f"ERROR: {message}")
+    _build.preview_problems = problems
 
 
 def _problems_html() -> str:
-    return render_template(
-        "content-problems.html.j2", headline=problems_summary(len(_preview_problems)), problems=_preview_problems
-    )
+    problems = _build.preview_problems
+    return render_template("content-problems.html.j2", headline=problems_summary(len(problems)), problems=problems)
 
 
 def on_files(files: Files, config) -> Files:
-    """Load shared data, add generated pages and check every page and copied file before anything is written."""
-    global _site, _metadata, _repository, _preview_problems, _sources
-    root = _project_root(config)
-    _metadata, _preview_problems, _sources = {}, [], {}
-    _unsafe_html.clear()
+    """Add generated pages and check every page and copied file before anything is written."""
+    site = _build.site
     try:
-        _repository = Repository.from_environment(os.environ)
-        _site = SiteContent.load(root)
-        files.append(File.generated(config, TIMELINE_PAGE, content=_site.timeline_page()))
+        if site is None:
+            raise ContentError([])  # the data did not load: on_config has shown why
+        files.append(File.generated(config, TIMELINE_PAGE, content=site.timeline_page()))
         # Excluded files are included here so snippets get their own check.
-        _sources = {
-            _display_path(config, file): decode_utf8(file.content_bytes, _display_path(config, file))
+        sources = {
+            path: decode_utf8(file.content_bytes, path)
             for file in files.documentation_pages(inclusion=InclusionLevel.all)
+            for path in [_display_path(config, file)]
         }
-        checked = _site.check_pages(_sources, config.mdx_configs.get("pymdownx.snippets"))
+        checked = site.check_pages(sources, config.mdx_configs.get("pymdownx.snippets"))
         _check_copied_files(files, config)
         _check_nav(files, config, checked)
     except ContentError as error:
-        _stop_or_show(error.problems)
+        if error.problems:
+            _stop_or_show(error.problems)
         if TIMELINE_PAGE not in files.src_uris:
             # Its address keeps working in the preview, showing the problems like every other page.
             files.append(File.generated(config, TIMELINE_PAGE, content=""))
         return files
-    _metadata = {file.src_uri: checked[_display_path(config, file)] for file in files.documentation_pages()}
+    _build.sources = sources
+    _build.metadata = {file.src_uri: checked[_display_path(config, file)] for file in files.documentation_pages()}
     return files
 
 
@@ -144,30 +179,31 @@ def _check_nav(files: Files, config, checked: dict) -> None:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    if _preview_problems:
+    if _build.preview_problems:
         return ""
-    if _metadata[page.file.src_uri].search_boost is not None:
+    metadata = _build.metadata[page.file.src_uri]
+    if metadata.search_boost is not None:
         # Material's search reads the boost from here; front matter names it search_boost, checked like any key.
-        page.meta["search"] = {"boost": _metadata[page.file.src_uri].search_boost}
-    return _site.page_markdown(markdown, _metadata[page.file.src_uri], page.file.src_uri)
+        page.meta["search"] = {"boost": metadata.search_boost}
+    return _build.site.page_markdown(markdown, metadata, page.file.src_uri)
 
 
 def on_page_content(html: str, page, config, files) -> str:
     """The HTML readers will get, checked whole; problems are gathered so one message lists them all."""
-    if _preview_problems:
+    if _build.preview_problems:
         return _problems_html()
     html = link_citation_marks(html)
     display = _display_path(config, page.file)
     # A generated page's own lines mean nothing to an editor; its data file's texts were checked with theirs.
-    source = "" if page.file.generated_by else _sources.get(display, "")
-    _unsafe_html.extend(check_rendered_page(display, html, source))
+    source = "" if page.file.generated_by else _build.sources.get(display, "")
+    _build.unsafe_html.extend(check_rendered_page(display, html, source))
     return html
 
 
 def on_env(env, config, files):
     # Every page is rendered by now and nothing is written yet: the last moment to stop the build cleanly.
-    if _unsafe_html:
-        _stop_or_show(list(_unsafe_html))
+    if _build.unsafe_html:
+        _stop_or_show(list(_build.unsafe_html))
         for file in files.documentation_pages():
             if file.page is not None:
                 file.page.content = _problems_html()
@@ -175,23 +211,38 @@ def on_env(env, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    metadata = _metadata.get(page.file.src_uri)
+    metadata = _build.metadata.get(page.file.src_uri)
     if metadata:
-        cited = _site.cited_references(metadata)
+        cited = _build.site.cited_references(metadata)
         page.meta["review_dates"] = {"last_reviewed": metadata.last_reviewed, "next_review": metadata.next_review}
         page.meta["reference_list"] = cited
         page.meta["structured_data"] = medical_web_page(metadata, cited, page.canonical_url, config.site_name)
-    if _repository:
+    if _build.repository:
         page_url = page.canonical_url or page.abs_url
         docs = Path(config.docs_dir).resolve().relative_to(_project_root(config)).as_posix()
-        source_files = _site.source_files(
+        source_files = _build.site.source_files(
             _source_path(config, page.file),
-            _sources.get(_display_path(config, page.file), ""),
+            _build.sources.get(_display_path(config, page.file), ""),
             metadata,
             f"{docs}/{SNIPPETS_DIR}",
         )
-        page.meta["page_links"] = _repository.page_links(source_files, page.title, page_url)
+        page.meta["page_links"] = _build.repository.page_links(source_files, page.title, page_url)
     return context
+
+
+def site_address(config_file: Path) -> str:
+    """The address a build of this config publishes to (SITE_URL, else site_url), read as MkDocs reads mkdocs.yml.
+
+    For tools outside the build (the link checks, tests), so that they and the build agree.
+    """
+    return published_site_url(os.environ) or load_config(str(config_file)).site_url or "/"
+
+
+def mkdocs_settings(config_file: Path) -> dict:
+    """mkdocs.yml's settings as written, read by MkDocs' own YAML loader (it knows MkDocs' tags and INHERIT), for
+    tools that write a variant of the config."""
+    with open(config_file, "rb") as source:
+        return yaml_load(source)
 
 
 def on_serve(server, config, builder):

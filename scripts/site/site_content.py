@@ -6,7 +6,7 @@ Plain Python: the MkDocs hook calls this, and so can tests and other tools.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.checks.html_allowlist import check_front_matter, check_page_source, check_yaml_texts
@@ -14,7 +14,13 @@ from scripts.common.content_errors import ContentError, ContentProblem
 from scripts.common.templates import render_template
 from scripts.common.yaml_loader import load_yaml_file
 from scripts.site.citations import mark_citations
-from scripts.site.glossary import GlossaryEntry, abbreviation_definitions, load_glossary, render_glossary_list
+from scripts.site.glossary import (
+    GlossaryEntry,
+    hover_definitions,
+    hover_definitions_removed,
+    load_glossary,
+    render_glossary_list,
+)
 from scripts.site.page_metadata import PageMetadata, check_page, check_snippet
 from scripts.site.references import Reference, load_references
 from scripts.site.snippets import included_snippets, missing_snippets
@@ -41,6 +47,8 @@ class SiteContent:
     references: dict[str, Reference]
     glossary: list[GlossaryEntry]
     side_effects: SideEffectsFile
+    # What each care-card include rendered to in this build; the data does not change within one.
+    rendered_includes: dict[tuple, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, project_root: Path) -> SiteContent:
@@ -97,17 +105,18 @@ class SiteContent:
 
     def page_markdown(self, markdown: str, metadata: PageMetadata, page_path: str) -> str:
         """The Markdown MkDocs renders: care cards included, citations marked (the hook links them once
-        rendered, see citations.py), generated lists and hover definitions added. page_path is the page's path
-        under docs/, for links to the timeline page."""
-        markdown = expand_includes(markdown, self.side_effects, page_path)
+        rendered, see citations.py) and generated lists added; hover definitions come from the abbr extension's
+        glossary setting (hover_definitions). page_path is the page's path under docs/, for links to the timeline."""
+        markdown = expand_includes(markdown, self.side_effects, page_path, self.rendered_includes)
         markdown = mark_citations(markdown, metadata.sources)
         if metadata.generated_list == "glossary":
-            markdown += "\n" + render_glossary_list(self.glossary)
+            # The page lists every definition already; hover text on each term there would only repeat it.
+            markdown += (
+                "\n" + render_glossary_list(self.glossary) + "\n\n" + hover_definitions_removed(self.glossary) + "\n"
+            )
         elif metadata.generated_list == "references":
             ordered = sorted(self.references.values(), key=lambda reference: reference.id.lower())
             markdown += "\n" + render_template("reference-list.md.j2", references=ordered)
-        if metadata.generated_list != "glossary":
-            markdown += "\n\n" + abbreviation_definitions(self.glossary, markdown) + "\n"
         return markdown
 
     def source_files(
@@ -128,6 +137,10 @@ class SiteContent:
         if has_includes(markdown):
             files.append(SIDE_EFFECTS_FILE)
         return list(dict.fromkeys(files))
+
+    def hover_definitions(self) -> dict[str, str]:
+        """The glossary as the abbr extension's `glossary` setting: every page's terms get hover text in one pass."""
+        return hover_definitions(self.glossary)
 
     def cited_references(self, metadata: PageMetadata) -> list[Reference]:
         return [self.references[source_id] for source_id in metadata.sources]

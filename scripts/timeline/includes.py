@@ -15,7 +15,7 @@ import textwrap
 from dataclasses import dataclass
 
 from scripts.common.content_errors import ContentProblem, did_you_mean
-from scripts.common.markdown_source import parse_markdown, split_front_matter
+from scripts.common.markdown_source import BLOCK_OPENER, parse_markdown, split_front_matter
 from scripts.common.templates import render_template
 from scripts.timeline import periods, wording
 from scripts.timeline.models import CARE_LEVELS, SideEffect, SideEffectsFile, WarningSign
@@ -78,18 +78,13 @@ def check_includes(path: str, source: str, in_snippet: bool = False) -> list[Con
     """
     page = split_front_matter(source)
     if not MAY_NEED_CHECKING.search(page.body):
-        # Nothing that looks like an include or a card: no need to parse the page to find its code blocks.
         return []
-    blocks = parse_markdown(page.body, page.body_first_line)
-    code = blocks.code_lines()
     found: list[tuple[int, list[ContentProblem]]] = []
-    for number, title in blocks.openers:
-        kind = title.split(maxsplit=1)[0] if title.strip() else ""
-        if kind in CARD_TYPES and number not in code:
-            found.append((number, [_hand_written(path, number, kind)]))
     for number, line in enumerate(page.body.split("\n"), start=page.body_first_line):
-        if number in code:
-            continue
+        opener = BLOCK_OPENER.match(line)
+        kind = opener.group(1).split(maxsplit=1)[0] if opener and opener.group(1).strip() else ""
+        if kind in CARD_TYPES:
+            found.append((number, [_hand_written(path, number, kind)]))
         if card := HAND_WRITTEN_HTML.search(line):
             found.append((number, [_hand_written(path, number, card.group("level"))]))
         elif include := INCLUDE_LINE.match(line):
@@ -99,7 +94,13 @@ def check_includes(path: str, source: str, in_snippet: bool = False) -> list[Con
                 found.append((number, [ContentProblem(path, number, message)]))
             else:
                 found.append((number, _include_problems(path, number, name, argument)))
-    return [problem for _, problems in sorted(found, key=lambda item: item[0]) for problem in problems]
+    found = [(number, problems) for number, problems in found if problems]
+    if not found:
+        return []
+    # Readers see code as code: what looks like a card or an include there is shown, not used. Finding code takes a
+    # parse of the page, so it waits until there is something to report.
+    code = parse_markdown(page.body, page.body_first_line, inline=False).code_lines()
+    return [problem for number, problems in found if number not in code for problem in problems]
 
 
 def _hand_written(path: str, number: int, level: str | None) -> ContentProblem:
@@ -155,13 +156,22 @@ def has_includes(markdown: str) -> bool:
     )
 
 
-def expand_includes(markdown: str, data: SideEffectsFile, page_path: str) -> str:
-    """The page with each include line replaced by what it includes, at the line's indent."""
+def expand_includes(
+    markdown: str, data: SideEffectsFile, page_path: str, rendered_before: dict[tuple, str] | None = None
+) -> str:
+    """The page with each include line replaced by what it includes, at the line's indent.
+
+    `rendered_before` keeps what each include rendered to, for other pages of the same build with the same data.
+    """
+    rendered_before = {} if rendered_before is None else rendered_before
     out = []
     for line in markdown.split("\n"):
         include = INCLUDE_LINE.match(line)
         if include and include.group("name") in INCLUDES:
-            rendered = render_include(include.group("name"), include.group("argument"), data, page_path)
+            key = (include.group("name"), include.group("argument"), link_to_timeline(page_path))
+            if key not in rendered_before:
+                rendered_before[key] = render_include(*key[:2], data, page_path)
+            rendered = rendered_before[key]
             out.append(textwrap.indent(rendered.strip("\n"), include.group("indent"), lambda text: bool(text.strip())))
         else:
             out.append(line)

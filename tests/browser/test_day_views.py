@@ -33,7 +33,12 @@ def test_from_the_home_page_one_tap_opens_the_days_3_to_5_view_and_its_get_help_
         page.goto(site_url, wait_until="load")
         page.locator('a.day-link[href$="#days-3-to-5"]').first.click()
         page.wait_for_url("**/side-effects-timeline/#days-3-to-5")
-        page.wait_for_timeout(300)
+        # The browser scrolls to the view after the page arrives; wait for that, not for a fixed time.
+        page.wait_for_function(
+            """() => { const heading = document.getElementById("days-3-to-5");
+                      const top = heading && heading.getBoundingClientRect().top;
+                      return heading !== null && top >= 0 && top < innerHeight; }"""
+        )
         view = page.evaluate(
             """() => {
               const heading = document.getElementById("days-3-to-5");

@@ -98,7 +98,7 @@ def test_search_field_is_reached_and_searches(fresh_page):
     tab_to(page, SEARCH_FIELD)
     assert_focus_visible(page, SEARCH_FIELD, unfocused)
     page.keyboard.type("peeling", delay=30)
-    page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
+    page.locator(".md-search-result__item a").first.wait_for()
 
 
 def test_scheme_toggle_is_reached_and_switches_with_the_keyboard(fresh_page):
@@ -121,7 +121,7 @@ def test_desktop_sidebar_navigation_is_reached(browser, site_url):
         assert_focus_visible(page, PRIMARY_NAV_LINK, unfocused)
         article_url = page.url
         page.keyboard.press("Enter")
-        page.wait_for_url(lambda url: url != article_url, timeout=10_000)
+        page.wait_for_url(lambda url: url != article_url)
 
 
 def test_phone_navigation_links_come_into_view_when_tabbed_to(browser, site_url):

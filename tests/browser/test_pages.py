@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from scripts.browser.static_server import serving
 from tests.browser.conftest import SCHEMES, VIEWPORTS, browser_page
-from tests.conftest import ARTIFACTS_DIR
+from tests.conftest import ARTIFACTS_DIR, replace_once
 
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
@@ -95,11 +95,11 @@ def test_a_broken_page_is_caught_by_every_browser_check(browser, built_site, tmp
     shutil.copytree(built_site, site)
     page_file = site / "aftercare" / "index.html"
     page_file.write_text(
-        page_file.read_text(encoding="utf-8").replace(
+        replace_once(
+            page_file.read_text(encoding="utf-8"),
             '<article class="md-content__inner md-typeset">',
             '<article class="md-content__inner md-typeset"><img src="http://tracker.invalid/pixel.png">'
             '<p style="color:#bbb;background:#fff">Faint text</p><script>missingFunction()</script>',
-            1,
         ),
         encoding="utf-8",
     )

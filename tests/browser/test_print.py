@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
+from mkdocs.config import load_config
 
+from scripts.site.mkdocs_hook import site_address
 from scripts.site.site_content import SiteContent
 from tests.browser.conftest import browser_page
 from tests.conftest import PROJECT_ROOT
@@ -55,7 +56,7 @@ def test_aftercare_checklist_prints_at_10pt_or_more_with_blanks_whom_to_call_and
     print_page, site_url
 ):
     data = SiteContent.load(PROJECT_ROOT).side_effects
-    config = yaml.safe_load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = load_config(str(PROJECT_ROOT / "mkdocs.yml"))
     print_page.goto(site_url + "aftercare-checklist/", wait_until="load")
     smallest = print_page.evaluate(
         """() => {
@@ -81,5 +82,5 @@ def test_aftercare_checklist_prints_at_10pt_or_more_with_blanks_whom_to_call_and
     )
     source = print_page.locator(".print-source")
     assert source.is_visible()
-    assert config["site_name"] in source.inner_text()
-    assert config["site_url"] + "aftercare-checklist/" in source.inner_text()
+    assert config.site_name in source.inner_text()
+    assert site_address(PROJECT_ROOT / "mkdocs.yml") + "aftercare-checklist/" in source.inner_text()

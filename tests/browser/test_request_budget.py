@@ -7,6 +7,7 @@ import shutil
 
 from scripts.browser.static_server import serving
 from tests.browser.conftest import browser_page
+from tests.conftest import replace_once
 
 # The page, Material's CSS and JavaScript, our stylesheets and scripts, and the icon: 12 requests today.
 REQUEST_BUDGET = 16
@@ -40,7 +41,7 @@ def test_a_page_that_loads_many_files_is_over_the_budget(browser, built_site, tm
     page_file = site / "aftercare" / "index.html"
     images = "".join(f'<img src="../assets/images/favicon.png?copy={number}" alt="">' for number in range(12))
     page_file.write_text(
-        page_file.read_text(encoding="utf-8").replace("</article>", images + "</article>", 1), encoding="utf-8"
+        replace_once(page_file.read_text(encoding="utf-8"), "</article>", images + "</article>"), encoding="utf-8"
     )
     with serving(built_site) as original_url, serving(site) as changed_url:
         before = len(requests_by_load(browser, original_url + "aftercare/"))

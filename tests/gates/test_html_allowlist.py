@@ -7,7 +7,7 @@ import sys
 
 import markdown
 import pytest
-import yaml
+from mkdocs.config import load_config
 
 from scripts.checks.html_allowlist import (
     check_copied_file,
@@ -229,11 +229,10 @@ HTML is a markup language.
 
 
 def test_everything_markdown_writes_passes_the_rendered_allowlist():
-    config = yaml.safe_load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    # The site's own extensions and settings, as the build uses them.
-    entries = [item if isinstance(item, dict) else {item: None} for item in config["markdown_extensions"]]
-    settings = {name: value or {} for entry in entries for name, value in entry.items()}
-    html = markdown.Markdown(extensions=list(settings), extension_configs=settings).convert(MARKDOWN_OF_EVERY_KIND)
+    # The site's own extensions and settings, as MkDocs reads them for the build.
+    config = load_config(str(PROJECT_ROOT / "mkdocs.yml"))
+    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    html = md.convert(MARKDOWN_OF_EVERY_KIND)
 
     assert "text-align" in html and "<dl>" in html and "<abbr" in html
     assert check_rendered_html("docs/a.md", html) == []

@@ -8,7 +8,7 @@ import pytest
 
 from scripts.checks.link_check import check_site, site_url_from_config
 from scripts.checks.linkcheck_external import external_urls
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT, replace_once, site_root_path
 
 # Builds the whole site more than once.
 pytestmark = pytest.mark.slow
@@ -23,7 +23,7 @@ def site_copy(built_site, tmp_path):
 
 def add_link_to_page(site, page, html):
     path = site / page
-    path.write_text(path.read_text(encoding="utf-8").replace("</article>", f"{html}</article>", 1), encoding="utf-8")
+    path.write_text(replace_once(path.read_text(encoding="utf-8"), "</article>", f"{html}</article>"), encoding="utf-8")
 
 
 def messages(site):
@@ -37,19 +37,20 @@ def test_built_site_has_no_broken_internal_links(built_site):
 def test_missing_section_on_same_page_is_reported_against_its_docs_file(site_copy):
     add_link_to_page(site_copy, "aftercare/index.html", '<a href="#nowhere">x</a>')
     [message] = messages(site_copy)
-    assert message.startswith("docs/aftercare.md (site page aftercare/index.html, HTML line ")
+    assert message.startswith("docs/aftercare.md: the link #nowhere (site page aftercare/index.html, HTML line ")
     assert message.endswith(
-        "-> #nowhere: the page aftercare/index.html has no section with id 'nowhere'; "
-        "fix the #part of the link to match a heading"
+        "): the page aftercare/index.html has no section with id 'nowhere';"
+        " fix the #part of the link to match a heading"
     )
 
 
 def test_misspelt_section_on_another_page_suggests_the_real_one(site_copy):
     add_link_to_page(site_copy, "aftercare/index.html", '<a href="../side-effects/#when-to-get-hlp">x</a>')
     [message] = messages(site_copy)
+    assert "the link ../side-effects/#when-to-get-hlp (site page aftercare/index.html, HTML line " in message
     assert (
-        "-> ../side-effects/#when-to-get-hlp: the page side-effects/index.html has no section with id "
-        "'when-to-get-hlp' (did you mean '#when-to-get-help'?)" in message
+        "the page side-effects/index.html has no section with id 'when-to-get-hlp' (did you mean '#when-to-get-help'?)"
+        in message
     )
 
 
@@ -59,7 +60,7 @@ def test_misspelt_section_on_another_page_suggests_the_real_one(site_copy):
 def test_link_to_a_missing_page_or_file_is_reported(site_copy, href):
     add_link_to_page(site_copy, "benefits/index.html", f'<a href="{href}">x</a>')
     [message] = messages(site_copy)
-    assert message.startswith("docs/benefits.md ")
+    assert message.startswith(f"docs/benefits.md: the link {href} ")
     assert "nothing is published at" in message and "check the page name in the link" in message
 
 
@@ -84,7 +85,7 @@ def test_broken_theme_link_is_reported_once_not_per_page(site_copy):
     (site_copy / "stylesheets" / "extra.css").unlink()
     [message] = messages(site_copy)
     assert "(theme, overrides/ or mkdocs.yml, not the page text)" in message
-    assert "nothing is published at /stylesheets/extra.css" in message
+    assert f"nothing is published at {site_root_path()}stylesheets/extra.css" in message
     assert " other pages " in message
 
 

@@ -1,6 +1,7 @@
 """No sentence of the clinic source articles is copied into the project (their facts only).
 
-The sources are read from ../shared/seeds at run time and never stored in the project.
+The articles are not in the project; their committed fingerprint (hashed runs of words) is, so this runs on any
+clone. Where the articles are at hand (../shared/seeds), the fingerprint must be the one they give today.
 """
 
 from __future__ import annotations
@@ -9,17 +10,34 @@ import subprocess
 
 import pytest
 
-from scripts.checks.copied_text import RUN_LENGTH, copied_runs, source_runs
+from scripts.checks.copied_text import (
+    FINGERPRINT_COMMAND,
+    RUN_LENGTH,
+    SOURCE_FINGERPRINT,
+    copied_runs,
+    fingerprint,
+    load_fingerprint,
+    main,
+    read_sources,
+    source_runs,
+)
 from tests.conftest import PROJECT_ROOT, SEEDS_DIR
 
+# Made-up articles standing in for the real ones, which the project may not hold.
+ARTICLE = (
+    "Microneedling uses tiny needles to make controlled channels in the skin surface. The body answers with repair "
+    "that builds fresh collagen over several weeks. Most people see mild redness for a day or two afterwards."
+)
+OTHER_ARTICLE = "Sunscreen every morning protects healing skin from pigment changes after any resurfacing treatment."
 
-@pytest.fixture(scope="module")
-def seed_runs() -> dict:
-    if not SEEDS_DIR.is_dir():
-        pytest.skip(f"source articles not found at {SEEDS_DIR} (GitHub's checks do not have them)")
-    return source_runs(
-        {path.name: path.read_text(encoding="utf-8", errors="replace") for path in sorted(SEEDS_DIR.iterdir())}
-    )
+
+@pytest.fixture
+def sources(tmp_path):
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "clinic-a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "clinic-b.txt").write_text(OTHER_ARTICLE, encoding="utf-8")
+    return folder
 
 
 def project_text_files() -> list[str]:
@@ -39,28 +57,55 @@ def project_text_files() -> list[str]:
     ]
 
 
-def test_no_file_in_the_project_copies_a_source_sentence(seed_runs):
+def test_no_file_in_the_project_copies_a_source_sentence():
+    runs = load_fingerprint()
     copies = []
     for name in project_text_files():
         try:
             text = (PROJECT_ROOT / name).read_text(encoding="utf-8")
         except UnicodeDecodeError:
             continue
-        copies += copied_runs(name, text, seed_runs)
+        copies += copied_runs(name, text, runs)
     assert not copies, "\n".join(str(copy) for copy in copies)
 
 
-def test_a_pasted_source_sentence_is_reported_with_its_line(seed_runs):
-    seed_name, seed_text = next((path.name, path.read_text(encoding="utf-8")) for path in sorted(SEEDS_DIR.iterdir()))
-    pasted = " ".join(seed_text.split()[20 : 20 + RUN_LENGTH + 2])
-    page = "# Aftercare\n\nOur own words here.\n\n" + pasted + "\n"
-
-    copies = copied_runs("docs/aftercare.md", page, seed_runs)
-
-    assert [(copy.line, copy.source) for copy in copies] == [(5, seed_name)]
-    assert str(copies[0]).endswith(f"is copied from {seed_name}; write it in your own words")
+def test_the_committed_fingerprint_is_the_one_the_articles_give():
+    if not SEEDS_DIR.is_dir():
+        pytest.skip(f"source articles not found at {SEEDS_DIR}; the committed fingerprint is checked where they are")
+    committed = SOURCE_FINGERPRINT.read_text(encoding="utf-8")
+    assert committed == fingerprint(source_runs(read_sources(SEEDS_DIR))), f"run {FINGERPRINT_COMMAND}"
 
 
-def test_short_shared_phrases_are_not_copies(seed_runs):
-    seed_words = next(path.read_text(encoding="utf-8") for path in sorted(SEEDS_DIR.iterdir())).split()
-    assert copied_runs("docs/x.md", " ".join(seed_words[20 : 20 + RUN_LENGTH - 1]), seed_runs) == []
+def test_a_pasted_source_sentence_is_found_through_the_fingerprint_with_its_line(sources, tmp_path):
+    fingerprint_file = tmp_path / "fingerprint.json"
+    fingerprint_file.write_text(fingerprint(source_runs(read_sources(sources))), encoding="utf-8")
+    words = ARTICLE.split()
+    pasted = " ".join(words[5 : 5 + RUN_LENGTH + 2])
+    page = "# Aftercare\n\nOur own words here.\n\n" + pasted.upper() + "\n"
+
+    copies = copied_runs("docs/page.md", page, load_fingerprint(fingerprint_file))
+
+    assert [(copy.file, copy.line) for copy in copies] == [("docs/page.md", 5)]
+    assert str(copies[0]).endswith("is copied from clinic-a.txt; write it in your own words")
+
+
+def test_the_fingerprint_holds_no_words_of_the_articles(sources):
+    committed = fingerprint(source_runs(read_sources(sources)))
+    for word in set((ARTICLE + " " + OTHER_ARTICLE).lower().split()):
+        if len(word) > 3:
+            assert word.strip(".") not in committed
+
+
+def test_short_shared_phrases_are_not_copies(sources):
+    runs = source_runs(read_sources(sources))
+    assert copied_runs("docs/x.md", " ".join(ARTICLE.split()[: RUN_LENGTH - 1]), runs) == []
+
+
+def test_the_command_checks_files_against_the_articles_or_the_fingerprint(sources, tmp_path, capsys):
+    page = tmp_path / "page.md"
+    page.write_text("Intro.\n\n" + " ".join(ARTICLE.split()[:RUN_LENGTH]) + "\n", encoding="utf-8")
+    assert main(["--sources", str(sources), str(page)]) == 1
+    assert f"{page.as_posix()}:3: " in capsys.readouterr().out
+    clean = tmp_path / "clean.md"
+    clean.write_text("Nothing here is taken from anywhere.\n", encoding="utf-8")
+    assert main([str(clean)]) == 0

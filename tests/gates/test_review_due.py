@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from scripts.checks.review_due import main
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT, replace_once
 
 TODAY = "2027-03-01"
 
@@ -66,7 +66,9 @@ def test_past_and_near_dates_are_listed_with_file_and_line_soonest_first(project
 
 def test_a_data_file_page_block_is_checked_with_its_line(project, capsys):
     timeline = project / "data" / "timeline.yml"
-    timeline.write_text(timeline.read_text(encoding="utf-8").replace("2028-06-01", "2027-03-01"), encoding="utf-8")
+    timeline.write_text(
+        replace_once(timeline.read_text(encoding="utf-8"), "2028-06-01", "2027-03-01"), encoding="utf-8"
+    )
 
     code, lines = review_due(project, capsys)
 

@@ -22,7 +22,7 @@ from scripts.browser.lighthouse_runner import LighthouseResult, run_lighthouse_o
 from scripts.browser.static_server import serving
 from scripts.site.page_metadata import check_page
 from scripts.site.site_content import SiteContent
-from tests.conftest import ARTIFACTS_DIR, PROJECT_ROOT
+from tests.conftest import ARTIFACTS_DIR, PROJECT_ROOT, replace_once
 
 CATEGORIES = ("accessibility", "best-practices", "seo")
 THRESHOLDS = dict.fromkeys(CATEGORIES, 1.0)
@@ -64,11 +64,11 @@ def break_page(site: Path) -> None:
     """A page hidden from search engines and with an image that has no text alternative."""
     page = site / BROKEN_PAGE / "index.html"
     html = page.read_text(encoding="utf-8")
-    html = html.replace("<head>", '<head><meta name="robots" content="noindex">', 1)
-    html = html.replace(
+    html = replace_once(html, "<head>", '<head><meta name="robots" content="noindex">')
+    html = replace_once(
+        html,
         '<article class="md-content__inner md-typeset">',
         '<article class="md-content__inner md-typeset"><img src="../assets/images/favicon.png">',
-        1,
     )
     page.write_text(html, encoding="utf-8")
 

@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts.site.glossary import abbreviation_definitions, load_glossary
+from scripts.common.markdown_source import split_front_matter
+from scripts.site.glossary import hover_definitions, load_glossary
+from scripts.site.site_content import SiteContent
+from scripts.timeline.models import CARE_LEVELS
+from tests.conftest import site_root_path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = sorted(path.stem for path in (PROJECT_ROOT / "docs").glob("*.md"))
@@ -62,7 +66,10 @@ def test_theme_requests_no_web_fonts(built_site):
 
 
 def test_search_dialog_has_an_accessible_name(built_site):
-    assert 'role="dialog" aria-label="Search this guide"' in page_html(built_site, "index")
+    dialogs = re.findall(r"<[^>]*\brole=\"dialog\"[^>]*>", page_html(built_site, "index"))
+    assert dialogs, "the search dialog is missing"
+    for dialog in dialogs:
+        assert re.search(r'\baria-label="[^"]*\w[^"]*"', dialog), dialog
 
 
 def test_sitemap_and_404_page(built_site):
@@ -70,26 +77,35 @@ def test_sitemap_and_404_page(built_site):
     for stem in ARTICLES:
         if stem != "index":
             assert f"/{stem}/</loc>" in sitemap, stem
+    # The 404 page is served at any address, however deep, so its own links must start from the site's root.
     not_found = (built_site / "404.html").read_text(encoding="utf-8")
-    assert "Page not found" in not_found
-    assert 'href="/side-effects/"' in not_found
+    content = re.search(r'<div class="md-content" data-md-component="content">(.*?)</article>', not_found, re.S)
+    links = re.findall(r'<a href="([^"]*)"', content.group(1))
+    assert links, "the 404 page offers no way back into the site"
+    for link in links:
+        assert link.startswith(site_root_path()), f"404.html links to {link!r}, which breaks below the site's root"
+        target = built_site / link.removeprefix(site_root_path())
+        assert (target / "index.html" if link.endswith("/") else target).is_file(), link
 
 
 def test_care_cards_name_their_level_in_words(built_site):
-    titles = {"emergency": "Emergency", "urgent": "Urgent", "soon": "See your practitioner soon"}
+    """Each card's title is the one data/side-effects.yml gives its level."""
+    get_help = SiteContent.load(PROJECT_ROOT).side_effects.get_help
     found = set()
     for page in built_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        for level, words in titles.items():
+        for level in CARE_LEVELS:
             for title in re.findall(rf'<div class="admonition {level}">\s*<p class="admonition-title">([^<]*)', html):
-                assert words.lower() in title.lower(), f"{page}: a {level} card is titled {title!r}"
+                assert title == get_help.advice(level).title, f"{page}: a {level} card is titled {title!r}"
                 found.add(level)
-    assert found == set(titles)
+    assert found, "no care card in the built site"
 
 
 def test_glossary_terms_get_hover_definitions(built_site):
     """Every glossary term a page uses is shown with its definition on hover; the glossary page itself has none."""
     glossary = load_glossary(PROJECT_ROOT / "data" / "glossary.yml", "data/glossary.yml")
+    definitions = hover_definitions(glossary)
+    any_form = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(definitions, key=len, reverse=True)))})\b")
     pages_with_terms = 0
     for stem in ARTICLES:
         source = (PROJECT_ROOT / "docs" / f"{stem}.md").read_text(encoding="utf-8")
@@ -97,10 +113,10 @@ def test_glossary_terms_get_hover_definitions(built_site):
         if "generated_list: glossary" in source:
             assert "<dl>" in html and "<abbr" not in html, f"{stem}: the glossary page lists terms without hovers"
             continue
-        for line in abbreviation_definitions(glossary, source.split("---", 2)[-1]).splitlines():
-            form = line.removeprefix("*[").split("]:", 1)[0]
-            assert re.search(rf"<abbr title=\"[^\"]+\">{re.escape(form)}</abbr>", html), (
-                f"{stem}: {form!r} has no hover"
-            )
+        for title, form in re.findall(r'<abbr title="([^"]*)">([^<]*)</abbr>', html):
+            assert definitions.get(form) == title.replace("&amp;", "&"), f"{stem}: {form!r} has the wrong hover"
+        # As the abbr extension matches: whole words, the longest form first.
+        for form in set(any_form.findall(split_front_matter(source).body)):
+            assert f">{form}</abbr>" in html, f"{stem}: {form!r} has no hover"
             pages_with_terms += 1
     assert pages_with_terms, "no page uses a glossary term, so hover definitions went untested"

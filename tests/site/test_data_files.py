@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import markdown
 import pytest
 
 from scripts.common.content_errors import ContentError
-from scripts.site.glossary import abbreviation_definitions, load_glossary
+from scripts.site.glossary import hover_definitions, hover_definitions_removed, load_glossary
 from scripts.site.references import REFERENCE_KINDS, load_references
 
 
@@ -73,7 +74,7 @@ def test_glossary_rejects_brackets_then_duplicates(tmp_path):
     ]
 
 
-def test_hover_definitions_only_for_terms_on_the_page(tmp_path):
+def test_hover_definitions_mark_each_term_on_a_page_and_can_be_taken_off_one(tmp_path):
     path = tmp_path / "glossary.yml"
     path.write_text(
         "- term: collagen\n  definition: A protein.\n  also: [Collagen]\n- term: milia\n  definition: Tiny white "
@@ -81,5 +82,11 @@ def test_hover_definitions_only_for_terms_on_the_page(tmp_path):
         encoding="utf-8",
     )
     entries = load_glossary(path, "data/glossary.yml")
-    assert abbreviation_definitions(entries, "Collagen grows back.") == "*[Collagen]: A protein."
-    assert abbreviation_definitions(entries, "Nothing here.") == ""
+
+    def render(text: str) -> str:
+        glossary = {"abbr": {"glossary": hover_definitions(entries)}}
+        return markdown.markdown(text, extensions=["abbr"], extension_configs=glossary)
+
+    assert render("Collagen grows back.") == '<p><abbr title="A protein.">Collagen</abbr> grows back.</p>'
+    assert render("Nothing here, not even collagenous.") == "<p>Nothing here, not even collagenous.</p>"
+    assert "<abbr" not in render("Collagen and milia.\n\n" + hover_definitions_removed(entries))

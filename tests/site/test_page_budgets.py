@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from scripts.browser.static_server import COMPRESSIBLE
+from tests.conftest import replace_once, site_root_path
 
 # Material alone (its CSS, JavaScript and an empty page) is about 63 KB; our pages are 70-85 KB today.
 PAGE_BUDGET_KB = 110
@@ -59,7 +60,9 @@ def is_other_host(url: str) -> bool:
 
 def local_file(site: Path, page: Path, url: str) -> Path:
     path = urllib.parse.unquote(urllib.parse.urlsplit(url).path)
-    return (site / path.lstrip("/") if path.startswith("/") else page.parent / path).resolve()
+    if path.startswith("/"):
+        return (site / path.removeprefix(site_root_path())).resolve()
+    return (page.parent / path).resolve()
 
 
 def transferred_bytes(path: Path) -> int:
@@ -125,16 +128,15 @@ def test_a_heavy_page_and_an_outside_stylesheet_are_caught(built_site, tmp_path)
     shutil.copytree(built_site, site)
     (site / "assets" / "images" / "photo.jpg").write_bytes(bytes(range(256)) * 4 * PAGE_BUDGET_KB)
     page = site / "aftercare" / "index.html"
+    html = replace_once(
+        page.read_text(encoding="utf-8"),
+        "</head>",
+        '<link rel="stylesheet" href="https://cdn.example.com/theme.css">'
+        '<script src="//cdn.example.com/widget.js"></script>'
+        '<script async src="https://cdn.example.com/later.js"></script></head>',
+    )
     page.write_text(
-        page.read_text(encoding="utf-8")
-        .replace(
-            "</head>",
-            '<link rel="stylesheet" href="https://cdn.example.com/theme.css">'
-            '<script src="//cdn.example.com/widget.js"></script>'
-            '<script async src="https://cdn.example.com/later.js"></script></head>',
-            1,
-        )
-        .replace("</article>", '<img src="../assets/images/photo.jpg" alt="A photo"></article>', 1),
+        replace_once(html, "</article>", '<img src="../assets/images/photo.jpg" alt="A photo"></article>'),
         encoding="utf-8",
     )
 

@@ -1,35 +1,36 @@
-"""Only harmless HTML reaches readers: one allowlist of tags, attributes and link schemes, checked in three places.
+"""Only harmless HTML reaches readers: one allowlist of tags, attributes, ids, classes and links.
 
 The guide must never run code, load anything from another site or collect anything from readers, so nothing
-may add scripts, frames, forms, inline styles, event handlers (onclick=...) or javascript:/data: links.
+may add scripts, frames, forms, inline styles, event handlers (onclick=...), pictures from other hosts,
+javascript:/data: links, or ids and classes that the theme's own code reads (`__config`, `md-*`).
+
+Everything is parsed by the browser's own rules (scripts/common/html_reader.py), so the check sees the elements
+and attributes a browser will build, however the markup is written. Two places are checked:
 
 1. Sources, for their line numbers: pages and snippets are parsed by markdown-it-py (code blocks and `code
    spans` are shown, not run, so they are skipped); every text in a data file and every front-matter value is
-   checked the same way, since templates print them as Markdown. Pre-commit checks everything this way; the
-   build checks front matter, snippets and data files up front, and a page's body when its HTML is off the list.
-2. The HTML each page renders to, parsed by html.parser: what the browser will get, so no Markdown trick gets
-   past it. The build runs this on every page's content before anything is written.
-3. Files the build copies from docs/ as they are: SVG pictures may not script, and HTML files are refused.
-
-Usage: python -m scripts.checks.html_allowlist PATH...   (files, or folders to scan for pages, data and pictures)
+   checked the same way, since templates print them as Markdown (front-matter values are printed as HTML).
+2. The HTML each page renders to: what the browser will get, so no Markdown trick gets past it. Then, as a
+   second net, an independent allowlist sanitiser (ammonia, through nh3) must keep every element and attribute.
 """
 
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Iterable
-from html.parser import HTMLParser
-from pathlib import Path
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
+import nh3
 from markdown_it.token import Token
+from pygments.token import STANDARD_TYPES
 
 from scripts.common.content_errors import ContentError, ContentProblem
+from scripts.common.html_reader import DOCUMENT_TAGS, elements
 from scripts.common.markdown_source import parse_markdown, split_front_matter
-from scripts.common.yaml_loader import YamlDocument, load_yaml_file, parse_yaml, read_text
+from scripts.common.yaml_loader import YamlDocument, parse_yaml
 
 # Attributes any allowed tag may carry; aria-* attributes are allowed too, for accessibility.
-COMMON_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role"})
+COMMON_ATTRIBUTES = frozenset({"class", "title", "lang", "dir", "role"})
 # Tags editors may write as HTML, each with the attributes it may carry beyond the common ones.
 # "markdown" asks md_in_html to render Markdown inside a block.
 ALLOWED_TAGS: dict[str, frozenset[str]] = {
@@ -73,13 +74,114 @@ RENDERED_TAGS: dict[str, frozenset[str]] = {
     "th": frozenset({"colspan", "rowspan", "scope", "align"}),
     "td": frozenset({"colspan", "rowspan", "align"}),
 }
+# Where the Markdown toolchain writes ids: headings (toc, attribute lists), and the project's templates (glossary
+# terms, reference anchors, care-card sections, timeline rows). Editors' own HTML never needs one.
+ID_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dt", "li", "span", "div", "details"})
+# An id is a slug, as the toc writes it. The theme's ids start with "__" (its settings are read from #__config)
+# and "md-", so a page's own id can never stand in for one of them.
+SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
+THEME_ID_PREFIX = "md-"
+# Classes that mean something to Markdown's extensions, Material's content styles or the project's stylesheets.
+ADMONITION_TYPES = frozenset(
+    [
+        "note",
+        "abstract",
+        "summary",
+        "tldr",
+        "info",
+        "todo",
+        "tip",
+        "hint",
+        "important",
+        "success",
+        "check",
+        "done",
+        "question",
+        "help",
+        "faq",
+        "warning",
+        "caution",
+        "attention",
+        "failure",
+        "fail",
+        "missing",
+        "danger",
+        "error",
+        "bug",
+        "example",
+        "quote",
+        "cite",
+    ]
+)
+PROJECT_CLASSES = frozenset(
+    [
+        "after-treatment",
+        "care-card-row",
+        "care-sign",
+        "care-sign__when",
+        "checklist",
+        "citation",
+        "day-finder",
+        "day-link",
+        "emergency",
+        "get-help",
+        "page-review",
+        "page-review__dates",
+        "print-only",
+        "print-source",
+        "reference-list",
+        "reference-list__kind",
+        "screen-only",
+        "soon",
+        "urgent",
+        "visually-hidden",
+        "write-in",
+        "write-ins",
+        "content-problems",
+        "tl-axis",
+        "tl-axis-row",
+        "tl-axis-spacer",
+        "tl-bar",
+        "tl-chart",
+        "tl-compact",
+        "tl-detail",
+        "tl-key",
+        "tl-key--bar",
+        "tl-key--linger",
+        "tl-key--marker",
+        "tl-key--never",
+        "tl-legend",
+        "tl-legend__items",
+        "tl-legend__title",
+        "tl-linger",
+        "tl-marker",
+        "tl-row",
+        "tl-row--never",
+        "tl-row__label",
+        "tl-row__name",
+        "tl-row__text",
+        "tl-rows",
+        "tl-tick",
+        "tl-track",
+    ]
+)
+MARKDOWN_CLASSES = frozenset({"admonition", "admonition-title", "headerlink", "grid", "cards", "highlight"})
+# Code highlighting marks each token with a Pygments class ("k", "nf", ...), and code blocks name their language.
+CODE_CLASSES = frozenset(name for name in STANDARD_TYPES.values() if name)
+ALLOWED_CLASSES = ADMONITION_TYPES | PROJECT_CLASSES | MARKDOWN_CLASSES | CODE_CLASSES
+# Classes the project's templates build from data: a warning sign's id and level, a day view's first and last day.
+GENERATED_CLASS = re.compile(r"(?:sign|level|day-from|day-to|language)-[a-z0-9][a-z0-9+-]{0,60}")
+# Markdown tables align columns with style="text-align: ..."; the timeline page places its bars with custom
+# properties (style="--tl-at: 42%"). No other style= is written, and no editor's style= is allowed.
+TABLE_STYLE = re.compile(r"\s*text-align\s*:\s*(?:left|right|center)\s*;?\s*")
+GENERATED_STYLE = re.compile(r"\s*(?:--[a-z][\w-]*\s*:\s*-?[\d.]+%?\s*(?:;\s*|$))+")
 # Why the most likely forbidden tags are forbidden, so the message says what to do instead.
 FORBIDDEN_TAG_ADVICE = {
     **dict.fromkeys(
         ("script", "noscript"), "pages must not run code; ask a developer if you need something interactive"
     ),
     **dict.fromkeys(
-        ("iframe", "frame", "frameset", "object", "embed", "applet", "portal", "video", "audio"),
+        ("iframe", "frame", "frameset", "object", "embed", "applet", "portal", "video", "audio", "source", "track"),
         "embed nothing from other sites — link to it instead",
     ),
     **dict.fromkeys(
@@ -89,98 +191,173 @@ FORBIDDEN_TAG_ADVICE = {
         ("form", "input", "button", "select", "textarea", "option"),
         "the guide collects nothing from readers; link to an email address instead",
     ),
-    **dict.fromkeys(("meta", "base"), "it changes how the whole page loads; ask a developer"),
+    **dict.fromkeys(("meta", "base", "html", "head", "body"), "it changes how the whole page loads; ask a developer"),
     "img": "use Markdown for pictures: ![what the picture shows](picture.png)",
     **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "use a Markdown heading: ## Heading"),
 }
 UNLISTED_TAG_ADVICE = (
-    "use Markdown instead, or ask a developer to add the tag to ALLOWED_TAGS in scripts/checks/html_allowlist.py"
+    "use Markdown instead, or ask a developer to add the tag to ALLOWED_TAGS in scripts/site/html_allowlist.py"
 )
-URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "cite", "poster", "background", "xlink:href"})
-# Links may go to other pages of the guide (no scheme), to web addresses, or open mail and phone apps.
-ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Links may go to other pages of the guide (no scheme), to https:// addresses, or open mail and phone apps.
+LINK_SCHEMES = frozenset({"https", "mailto", "tel"})
 URL_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
-# Styles the build itself writes: the timeline chart places its bars with CSS custom properties
-# (style="--tl-at: 42%") and Markdown tables align columns (style="text-align: right;"). Nothing else may style.
-RENDERED_STYLE = re.compile(r"\s*((--[\w-]+\s*:\s*-?[\d.]+%?|text-align\s*:\s*(left|right|center))\s*(;\s*|$))+")
+# Browsers drop tabs and line breaks anywhere in a URL, and spaces and control characters around it.
+URL_IGNORED = re.compile(r"[\t\n\r]")
+URL_TRIMMED = "".join(map(chr, range(0x21)))
 # Every tag, link scheme (even one written with an entity, like javascript&#58;) and attribute list needs one of
 # these; most texts in data files and front matter have none and need no parsing.
 MAY_HOLD_MARKUP = re.compile(r"[<:&{]")
 # Attribute lists such as { #id .class key="value" } set attributes on headings, links and blocks.
-ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*=[^{}\n]*)\}")
-ATTRIBUTE_PAIR = re.compile(r"""([^\s=#.]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
-# SVG pictures may draw anything but may not run code or hold another document.
-SVG_FORBIDDEN_TAGS = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"})
-# Animations (<set to=...>, <animate values=...>) can swap a link's target, so their values count as links.
-SVG_URL_ATTRIBUTES = URL_ATTRIBUTES | {"values", "to", "from", "by"}
-# Copied into the site byte for byte, so whatever they hold would be published unchecked.
-UNCHECKED_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
+# Each name starts after a space or the brace, and no part backtracks, so a long run costs one pass (linear).
+ATTRIBUTE_PAIR = re.compile(r"""(?<![^\s{:])([^\s=#.]++)=(?:"([^"]*+)"|'([^']*+)'|(\S++))""")
+# Appended to a text before parsing: found as an element only if the text closes every tag, quote and comment it
+# opens, so nothing it leaves open can swallow the theme's markup after it in the real page.
+END_MARK_ATTRIBUTE = "data-end-of-checked-html"
+END_MARK = f"<br {END_MARK_ATTRIBUTE}>"
+UNCLOSED_MESSAGE = (
+    "a tag, quote or comment (<!-- -->) is left open at the end, so it would swallow the page around it; close it"
+)
 
 
-def unsafe_url(value: str) -> bool:
-    # Browsers ignore spaces and control characters inside a scheme, so "java script:" still runs.
-    squeezed = re.sub(r"[\x00-\x20]", "", value).lower()
-    scheme = URL_SCHEME.match(squeezed)
-    return bool(scheme) and scheme.group(1) not in ALLOWED_SCHEMES
+def other_host_or_scheme(value: str) -> str | None:
+    """The scheme (or '//' for another host) a URL names as the browser reads it; None for a same-site address."""
+    url = URL_IGNORED.sub("", value).strip(URL_TRIMMED)
+    scheme = URL_SCHEME.match(url.lower())
+    if scheme:
+        return scheme.group(1)
+    # Browsers read a backslash as a slash in web addresses, so \\host and /\host name another host too.
+    if url[:2].replace("\\", "/") == "//":
+        return "//"
+    return None
 
 
-def _url_message(value: str) -> str:
+def unsafe_url(value: str, *, link: bool = True) -> bool:
+    """A link may go to https:, mailto: or tel:, or stay on the site; anything else loads only from the site."""
+    scheme = other_host_or_scheme(value)
+    return scheme is not None and not (link and scheme in LINK_SCHEMES)
+
+
+def _url_message(value: str, *, link: bool = True) -> str:
     shown = value if len(value) <= 40 else value[:37] + "..."
+    if not link:
+        return (
+            f"the address '{shown}' is not allowed for a picture or file: the guide loads nothing from other sites;"
+            " save the picture in docs/images/ and write ![what it shows](images/name.png)"
+        )
     return f"the link '{shown}' is not allowed; link to a web address starting https:// or to another page of the guide"
 
 
-def _forbidden_attribute(name: str, value: str | None, *, rendered: bool = False) -> str | None:
-    """Why an attribute is never allowed, on any tag or in a { ... } attribute list; None if it may be."""
+@dataclass(frozen=True)
+class Found:
+    """One problem in a text: the message, and what to look for to find its line."""
+
+    needle: str
+    message: str
+
+
+@dataclass(frozen=True)
+class _Rules:
+    tags: dict[str, frozenset[str]]
+    # Rendered HTML: ids and classes as the toolchain writes them. Editors' HTML: neither ids nor styles.
+    rendered: bool
+    # A page the build generates from data may place things with custom properties.
+    generated: bool = False
+
+
+EDITOR_RULES = _Rules(ALLOWED_TAGS, rendered=False)
+RENDERED_RULES = _Rules(RENDERED_TAGS, rendered=True)
+GENERATED_RULES = _Rules(RENDERED_TAGS, rendered=True, generated=True)
+
+
+def _attribute_problem(tag: str, name: str, value: str, rules: _Rules) -> str | None:
+    """Why an attribute may not stand on this tag; None if it may."""
     if name.startswith("on"):
         return f"the {name}= attribute is not allowed: pages must not run code; remove it"
-    if name == "style" and not (rendered and RENDERED_STYLE.fullmatch(value or "")):
+    if name == "style":
+        styled = (tag in ("th", "td") and TABLE_STYLE.fullmatch(value)) or (
+            rules.generated and GENERATED_STYLE.fullmatch(value)
+        )
+        if rules.rendered and styled:
+            return None
         return (
             "the style= attribute is not allowed; remove it,"
             " or ask a developer for a CSS class in docs/stylesheets/extra.css"
         )
-    if name in URL_ATTRIBUTES and value and unsafe_url(value):
+    if name == "id":
+        if not rules.rendered or tag not in ID_TAGS:
+            return (
+                "the id= attribute is not allowed here; ids come from Markdown headings, so link to a heading"
+                " (## Heading { #its-id })"
+            )
+        if not SAFE_ID.fullmatch(value) or value.lower().startswith(THEME_ID_PREFIX):
+            return (
+                f"the id '{value[:40]}' is not allowed: the theme uses ids starting '__' and 'md-'; use letters,"
+                " digits and '-' only, starting with a letter or digit"
+            )
+        return None
+    if name == "class":
+        unknown = [
+            name for name in value.split() if name not in ALLOWED_CLASSES and not GENERATED_CLASS.fullmatch(name)
+        ]
+        if unknown:
+            return (
+                f"the class '{unknown[0][:40]}' is not one the guide uses; remove it, or ask a developer to add it"
+                " to ALLOWED_CLASSES in scripts/site/html_allowlist.py"
+            )
+        return None
+    if name == "href" and unsafe_url(value):
         return _url_message(value)
+    if name == "src" and unsafe_url(value, link=False):
+        return _url_message(value, link=False)
+    if not (name in COMMON_ATTRIBUTES or name.startswith("aria-") or name in rules.tags[tag]):
+        allowed = ", ".join(sorted(COMMON_ATTRIBUTES | rules.tags[tag])) + ", aria-*"
+        return f"the {name}= attribute is not allowed on <{tag}>; remove it (allowed: {allowed})"
     return None
 
 
-class _TagChecker(HTMLParser):
-    """Every start tag checked against `allowed`; found problems are (line within the text, message)."""
-
-    def __init__(self, allowed: dict[str, frozenset[str]], *, rendered: bool) -> None:
-        super().__init__(convert_charrefs=True)
-        self.allowed = allowed
-        self.rendered = rendered
-        self.found: list[tuple[int, str]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0]
-        if tag not in self.allowed:
-            self.found.append(
-                (line, f"<{tag}> is not allowed in pages; {FORBIDDEN_TAG_ADVICE.get(tag, UNLISTED_TAG_ADVICE)}")
-            )
-            return
-        for name, value in attrs:
-            problem = _forbidden_attribute(name, value, rendered=self.rendered)
-            # A style= that passed _forbidden_attribute is one the build itself writes (RENDERED_STYLE).
-            permitted = name in COMMON_ATTRIBUTES or name.startswith("aria-") or name in self.allowed[tag]
-            if not problem and not (permitted or (self.rendered and name == "style")):
-                allowed = ", ".join(sorted(COMMON_ATTRIBUTES | self.allowed[tag])) + ", aria-*"
-                problem = f"the {name}= attribute is not allowed on <{tag}>; remove it (allowed: {allowed})"
+def _html_found(html: str, rules: _Rules) -> list[Found]:
+    """Every element and attribute of `html` the browser would build that the allowlist does not name."""
+    found: list[Found] = []
+    closed = False
+    for node in elements(html + END_MARK):
+        if not node.is_element_node:
+            continue
+        tag = node.tag
+        attributes = node.attributes
+        if tag == "br" and END_MARK_ATTRIBUTE in attributes:
+            closed = len(attributes) == 1
+            continue
+        if tag in DOCUMENT_TAGS and not attributes:
+            continue  # the parser's own frame around any text
+        if tag not in rules.tags:
+            advice = FORBIDDEN_TAG_ADVICE.get(tag.lower(), UNLISTED_TAG_ADVICE)
+            found.append(Found(f"<{tag}", f"<{tag}> is not allowed in pages; {advice}"))
+            continue
+        for name, value in attributes.items():
+            problem = _attribute_problem(tag, name, value or "", rules)
             if problem:
-                self.found.append((line, f"<{tag}>: {problem}"))
+                needle = value if name in ("href", "src", "id") and value else f"{name}="
+                found.append(Found(needle, f"<{tag}>: {problem}"))
+    if not closed:
+        found.append(Found("", UNCLOSED_MESSAGE))
+    return found
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
+
+def _located(text: str, first_line: int, found: Iterable[Found]) -> list[tuple[int, str]]:
+    """(file line, message): each problem at the first line of `text` that mentions it, else at `first_line`."""
+    return [(first_line + _line_index(text, item.needle), item.message) for item in found]
 
 
-def _html_problems(
-    html: str, allowed: dict[str, frozenset[str]], *, rendered: bool, first_line: int = 1
-) -> list[tuple[int, str]]:
-    """(line, message) for each problem; `html` starts on line `first_line` of its file."""
-    checker = _TagChecker(allowed, rendered=rendered)
-    checker.feed(html)
-    checker.close()
-    return [(first_line + line - 1, message) for line, message in checker.found]
+def _line_index(text: str, needle: str) -> int:
+    if not needle:
+        return 0
+    at = text.lower().find(needle.lower())
+    return text.count("\n", 0, at) if at >= 0 else 0
+
+
+def _html_problems(html: str, rules: _Rules, first_line: int) -> list[tuple[int, str]]:
+    return _located(html, first_line, _html_found(html, rules))
 
 
 # 1. Sources, with line numbers.
@@ -201,7 +378,7 @@ def _markdown_problems(markdown: str, first_line: int) -> list[tuple[int, str]]:
         found += _markdown_problems(title, line)
     for line, token in blocks.tokens:
         if token.type == "html_block":
-            found += _html_problems(token.content, ALLOWED_TAGS, rendered=False, first_line=line)
+            found += _html_problems(token.content, EDITOR_RULES, line)
         elif token.type == "inline":
             found += _inline_problems(token.children or [], line)
     found += [(line, _url_message(url)) for line, url in blocks.references if unsafe_url(url)]
@@ -214,22 +391,33 @@ def _inline_problems(children: list[Token], line: int) -> list[tuple[int, str]]:
         if child.type in ("softbreak", "hardbreak"):
             line += 1
         elif child.type == "html_inline":
-            found += _html_problems(child.content, ALLOWED_TAGS, rendered=False, first_line=line)
+            found += _html_problems(child.content, EDITOR_RULES, line)
             line += child.content.count("\n")
-        elif child.type in ("link_open", "image"):
-            url = str(child.attrs.get("href" if child.type == "link_open" else "src", ""))
-            if unsafe_url(url):
-                found.append((line, _url_message(url)))
+        elif child.type == "link_open" and unsafe_url(str(child.attrs.get("href", ""))):
+            found.append((line, _url_message(str(child.attrs["href"]))))
+        elif child.type == "image" and unsafe_url(str(child.attrs.get("src", "")), link=False):
+            found.append((line, _url_message(str(child.attrs["src"]), link=False)))
         elif child.type == "text":
             found += [(line, message) for message in _attribute_list_problems(child.content)]
     return found
 
 
-def _attribute_list_problems(text: str) -> Iterable[str]:
+def _attribute_list_problems(text: str) -> Iterator[str]:
+    if "{" not in text:
+        return
     for attribute_list in ATTRIBUTE_LIST.finditer(text):
+        for word in attribute_list.group(1).split():
+            if word.startswith("#") and len(word) > 1:
+                problem = _attribute_problem("h2", "id", word[1:], RENDERED_RULES)
+            elif word.startswith(".") and len(word) > 1:
+                problem = _attribute_problem("span", "class", word[1:], RENDERED_RULES)
+            else:
+                continue
+            if problem:
+                yield f"{{ ... }} attribute list: {problem}"
         for pair in ATTRIBUTE_PAIR.finditer(attribute_list.group(1)):
             value = next((group for group in pair.groups()[1:] if group is not None), "")
-            problem = _forbidden_attribute(pair.group(1).lower(), value)
+            problem = _attribute_problem("a", pair.group(1).lower(), value, EDITOR_RULES)
             if problem:
                 yield f"{{ ... }} attribute list: {problem}"
 
@@ -252,7 +440,8 @@ def check_front_matter(display_path: str, source: str) -> list[ContentProblem]:
     return [
         ContentProblem(display_path, line, message)
         for _, first_line, text in document.texts()
-        for line, message in _html_problems(text, ALLOWED_TAGS, rendered=False, first_line=first_line)
+        if MAY_HOLD_MARKUP.search(text)
+        for line, message in _html_problems(text, EDITOR_RULES, first_line)
     ]
 
 
@@ -266,130 +455,76 @@ def check_yaml_texts(document: YamlDocument) -> list[ContentProblem]:
 # 2. The HTML a page renders to.
 
 
-def check_rendered_page(display_path: str, html: str, source: str = "") -> list[ContentProblem]:
+def check_rendered_page(
+    display_path: str, html: str, source: str = "", *, generated: bool = False
+) -> list[ContentProblem]:
     """A page's rendered content; when something is off, its Markdown `source` is read for the exact lines.
 
     Parsing the source costs as much again as the check, so a clean build skips it. Whatever only the rendered
     HTML shows is reported from there, at the first source line mentioning it.
     """
-    rendered = check_rendered_html(display_path, html, source)
+    rendered = check_rendered_html(display_path, html, source, generated=generated)
     if not rendered or not source:
         return rendered
     page = split_front_matter(source)
     return check_markdown(display_path, page.body, page.body_first_line) or rendered
 
 
-def check_rendered_html(display_path: str, html: str, source: str = "") -> list[ContentProblem]:
-    """Every element, attribute and link of a page's rendered content against the allowlist.
+def check_rendered_html(
+    display_path: str, html: str, source: str = "", *, generated: bool = False
+) -> list[ContentProblem]:
+    """Every element, attribute and link of a page's rendered content against the allowlist, then the sanitiser.
 
     Lines in rendered HTML mean nothing to an editor, so each problem points at the first line of `source`
     (the page's Markdown) that mentions the tag, attribute or link, when there is one.
     """
+    found = _html_found(html, GENERATED_RULES if generated else RENDERED_RULES) or _sanitiser_differences(html)
     return [
-        ContentProblem(display_path, _line_mentioning(source, message), f"the page would publish this: {message}")
-        for message in dict.fromkeys(message for _, message in _html_problems(html, RENDERED_TAGS, rendered=True))
+        ContentProblem(display_path, _source_line(source, item.needle), f"the page would publish this: {item.message}")
+        for item in dict.fromkeys(found)
     ]
 
 
-def _line_mentioning(source: str, message: str) -> int | None:
-    named = re.match(r"<([\w:-]+)>(?:: the ([\w:-]+)= attribute| is not allowed)", message)
-    link = re.search(r"the link '([^']*?)(?:\.\.\.)?'", message)
-    needles = [link.group(1)] if link else []
-    if named:
-        needles += [f"{named.group(2)}=" if named.group(2) else f"<{named.group(1)}"]
-    for needle in needles:
-        for number, line in enumerate(source.lower().split("\n"), start=1):
-            if needle.lower() in line:
-                return number
-    return None
+def _source_line(source: str, needle: str) -> int | None:
+    if not source or not needle:
+        return None
+    at = source.lower().find(needle.lower())
+    return source.count("\n", 0, at) + 1 if at >= 0 else None
 
 
-# 3. Files copied into the site as they are.
+# Ammonia keeps what it is told to, on its own HTML5 parser (html5ever): a second reading of the same allowlist.
+_SANITISER = nh3.Cleaner(
+    tags=set(RENDERED_TAGS),
+    attributes={
+        "*": set(COMMON_ATTRIBUTES | {"id", "style"}),
+        **{tag: set(attributes) for tag, attributes in RENDERED_TAGS.items()},
+    },
+    generic_attribute_prefixes={"aria-"},
+    url_schemes=set(LINK_SCHEMES),
+    link_rel=None,
+    strip_comments=True,
+)
 
 
-def check_copied_file(display_path: str, raw: bytes) -> list[ContentProblem]:
-    """An SVG picture that could run code, or a page that would bypass every check."""
-    suffix = Path(display_path).suffix.lower()
-    if suffix in UNCHECKED_PAGE_SUFFIXES:
-        return [
-            ContentProblem(
-                display_path,
-                None,
-                "HTML files are copied into the site unchecked; write the page in Markdown (.md) instead,"
-                " or ask a developer",
-            )
-        ]
-    if suffix != ".svg":
-        return []
-    checker = _SvgChecker()
-    checker.feed(raw.decode("utf-8", errors="replace"))
-    checker.close()
-    return [ContentProblem(display_path, line, message) for line, message in checker.found]
+def _shape(html: str) -> list[tuple[str, tuple[tuple[str, str | None], ...]]]:
+    return [
+        (node.tag, tuple(sorted(node.attributes.items())))
+        for node in elements(html)
+        if node.is_element_node and node.tag not in DOCUMENT_TAGS
+    ]
 
 
-class _SvgChecker(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0]
-        if tag in SVG_FORBIDDEN_TAGS:
-            self.found.append((line, f"<{tag}> is not allowed in pictures: they must not run code; remove it"))
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append((line, f"<{tag}>: the {name}= attribute is not allowed: pictures must not run code"))
-            elif name in SVG_URL_ATTRIBUTES and value and unsafe_url(value):
-                self.found.append((line, f"<{tag}> {name}=: {_url_message(value)}"))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-
-# The command line, for pre-commit.
-
-
-CHECKED_SUFFIXES = frozenset({".md", ".yml", ".yaml", ".svg", *UNCHECKED_PAGE_SUFFIXES})
-
-
-def _files(paths: list[Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(file for file in path.rglob("*") if file.suffix.lower() in CHECKED_SUFFIXES)
-        elif path.suffix.lower() in CHECKED_SUFFIXES:
-            files.append(path)
-    return files
-
-
-def check_paths(paths: list[Path], root: Path | None = None) -> list[ContentProblem]:
-    root = (root or Path.cwd()).resolve()
-    problems: list[ContentProblem] = []
-    for file in _files(paths):
-        resolved = file.resolve()
-        display = resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else file.as_posix()
-        try:
-            if file.suffix == ".md":
-                problems += check_page_source(display, read_text(file, display))
-            elif file.suffix in {".yml", ".yaml"}:
-                problems += check_yaml_texts(load_yaml_file(file, display))
-            else:
-                problems += check_copied_file(display, file.read_bytes())
-        except ContentError as error:
-            problems += error.problems
-    return problems
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if not args:
-        print("usage: python -m scripts.checks.html_allowlist PATH...", file=sys.stderr)
-        return 2
-    problems = check_paths([Path(arg) for arg in args])
-    for problem in problems:
-        print(problem)
-    return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def _sanitiser_differences(html: str) -> list[Found]:
+    """The first element or attribute the sanitiser would not keep: none, when both readings agree."""
+    kept = _shape(_SANITISER.clean(html))
+    for original, cleaned in zip(_shape(html), [*kept, None], strict=False):
+        if original != cleaned:
+            tag, attributes = original
+            return [
+                Found(
+                    f"<{tag}",
+                    f"<{tag}> with {dict(attributes)} is not kept by the allowlist sanitiser; remove it,"
+                    " or ask a developer",
+                )
+            ]
+    return []

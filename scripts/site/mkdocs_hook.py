@@ -12,15 +12,23 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 
-from scripts.checks.html_allowlist import check_copied_file, check_rendered_page
 from scripts.common.content_errors import ContentError, ContentProblem, problems_summary
 from scripts.common.templates import render_template
 from scripts.common.yaml_loader import decode_utf8
 from scripts.site.citations import link_citation_marks
+from scripts.site.copied_files import check_copied_file, unsafe_paths
+from scripts.site.html_allowlist import check_rendered_page
 from scripts.site.page_links import Repository, published_site_url
-from scripts.site.site_content import GENERATED_PAGE_SOURCES, GENERATED_PAGE_SUFFIX, TIMELINE_PAGE, SiteContent
+from scripts.site.site_config import site_config_problems
+from scripts.site.site_content import (
+    DATA_DIR,
+    GENERATED_PAGE_SOURCES,
+    GENERATED_PAGE_SUFFIX,
+    TIMELINE_PAGE,
+    SiteContent,
+)
 from scripts.site.structured_data import medical_web_page
 
 _site: SiteContent | None = None
@@ -47,6 +55,15 @@ def on_config(config):
             config.site_url = published_site_url(os.environ) or config.site_url
         except ContentError as error:
             _stop_or_show(error.problems)
+    config_file = Path(config.config_file_path)
+    settings = {
+        "extra": dict(config.extra),
+        "extra_css": [str(item) for item in config.extra_css],
+        "extra_javascript": [str(getattr(item, "path", item)) for item in config.extra_javascript],
+    }
+    problems = site_config_problems(config_file.name, config_file.read_text(encoding="utf-8"), settings)
+    if problems:
+        _stop_or_show(problems)
     return config
 
 
@@ -90,13 +107,19 @@ def on_files(files: Files, config) -> Files:
     _metadata, _preview_problems, _sources = {}, [], {}
     _unsafe_html.clear()
     try:
+        # Before any file is read: a symbolic link would make the build read, and publish, a file from elsewhere.
+        linked = unsafe_paths(root, (Path(config.docs_dir).resolve().relative_to(root).as_posix(), DATA_DIR))
+        if linked:
+            raise ContentError(linked)
         _repository = Repository.from_environment(os.environ)
         _site = SiteContent.load(root)
         files.append(File.generated(config, TIMELINE_PAGE, content=_site.timeline_page()))
         # Excluded files are included here so snippets get their own check.
+        # Excluded files that are not pages are included files (snippets of any kind), checked as snippets.
         _sources = {
             _display_path(config, file): decode_utf8(file.content_bytes, _display_path(config, file))
-            for file in files.documentation_pages(inclusion=InclusionLevel.all)
+            for file in files
+            if file.is_documentation_page() or file.inclusion.is_excluded()
         }
         checked = _site.check_pages(_sources, config.mdx_configs.get("pymdownx.snippets"))
         _check_copied_files(files, config)
@@ -116,8 +139,11 @@ def _check_copied_files(files: Files, config) -> None:
     problems = [
         problem
         for file in files
-        if not file.is_documentation_page() and file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs)
-        for problem in check_copied_file(_display_path(config, file), file.content_bytes)
+        if not file.is_documentation_page()
+        and not file.inclusion.is_excluded()
+        and file.abs_src_path
+        and Path(file.abs_src_path).is_relative_to(docs)
+        for problem in check_copied_file(_display_path(config, file), file.src_uri, file.content_bytes)
     ]
     if problems:
         raise ContentError(problems)
@@ -137,7 +163,7 @@ def on_page_content(html: str, page, config, files) -> str:
     display = _display_path(config, page.file)
     # A generated page's own lines mean nothing to an editor; its data file's texts were checked with theirs.
     source = "" if page.file.generated_by else _sources.get(display, "")
-    _unsafe_html.extend(check_rendered_page(display, html, source))
+    _unsafe_html.extend(check_rendered_page(display, html, source, generated=bool(page.file.generated_by)))
     return html
 
 

@@ -9,12 +9,12 @@ import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.checks.html_allowlist import check_front_matter, check_page_source, check_yaml_texts
 from scripts.common.content_errors import ContentError, ContentProblem
 from scripts.common.templates import render_template
 from scripts.common.yaml_loader import load_yaml_file
 from scripts.site.citations import mark_citations
 from scripts.site.glossary import GlossaryEntry, abbreviation_definitions, load_glossary, render_glossary_list
+from scripts.site.html_allowlist import check_front_matter, check_page_source, check_yaml_texts
 from scripts.site.page_metadata import PageMetadata, check_page, check_snippet
 from scripts.site.references import Reference, load_references
 from scripts.site.snippets import missing_snippets
@@ -82,7 +82,7 @@ class SiteContent:
                 problems += check_page_source(path, sources[path]) + check_snippet(path, sources[path])
                 continue
             if not path.endswith(GENERATED_PAGE_SUFFIX):
-                # A page's body is checked once rendered (scripts/checks/html_allowlist.py); its front matter
+                # A page's body is checked once rendered (scripts/site/html_allowlist.py); its front matter
                 # is shown by the theme, so it is checked here.
                 problems += check_front_matter(path, sources[path])
             result = check_page(path, sources[path], set(self.references))

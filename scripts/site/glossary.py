@@ -44,14 +44,17 @@ def load_glossary(path: Path, display_path: str) -> list[GlossaryEntry]:
         path, display_path, GlossaryEntry, "term", "each term needs term and definition (also is optional)"
     )
     problems: list[ContentProblem] = []
-    seen: set[str] = set()
+    # Hover definitions and term anchors ignore case, so "PIH" and "pih" would be one term with two definitions.
+    seen: dict[str, str] = {}
     for item in loaded:
         for form in item.entry.matched_forms:
-            if form in seen:
+            if form.casefold() in seen:
+                earlier = seen[form.casefold()]
+                also = "" if earlier == form else f" (as {earlier!r})"
                 problems.append(
-                    ContentProblem(display_path, item.line, f"{form!r} is defined twice; keep one definition")
+                    ContentProblem(display_path, item.line, f"{form!r} is defined twice{also}; keep one definition")
                 )
-            seen.add(form)
+            seen.setdefault(form.casefold(), form)
     if problems:
         raise ContentError(problems)
     return sorted((item.entry for item in loaded), key=lambda entry: entry.term.lower())

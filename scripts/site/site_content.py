@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.common.content_errors import ContentError, ContentProblem
+from scripts.common.input_limits import MAX_FRONT_MATTER_CHARACTERS, MAX_PAGE_CHARACTERS, oversized
+from scripts.common.markdown_source import split_front_matter
 from scripts.common.templates import render_template
 from scripts.common.yaml_loader import load_yaml_file
 from scripts.site.citations import mark_citations
@@ -72,7 +74,9 @@ class SiteContent:
         With `snippet_options` (pymdownx.snippets' settings) every included snippet must exist too.
         """
         checked: dict[str, PageMetadata] = {}
-        problems: list[ContentProblem] = []
+        problems = [problem for path in sorted(sources) for problem in oversized_page(path, sources[path])]
+        if problems:
+            raise ContentError(problems)  # before any check whose cost grows faster than the text
         for path in sorted(sources):
             in_snippet = f"/{SNIPPETS_DIR}/" in f"/{path}"
             if not path.endswith(GENERATED_PAGE_SUFFIX):
@@ -112,6 +116,12 @@ class SiteContent:
 
     def cited_references(self, metadata: PageMetadata) -> list[Reference]:
         return [self.references[source_id] for source_id in metadata.sources]
+
+
+def oversized_page(path: str, source: str) -> list[ContentProblem]:
+    """A page or snippet, or its front matter, over its size limit, or a line over the line limit."""
+    front_matter = split_front_matter(source).front_matter or ""
+    return oversized(path, source, MAX_PAGE_CHARACTERS) or oversized(path, front_matter, MAX_FRONT_MATTER_CHARACTERS, 2)
 
 
 def unsafe_html_in_data(project_root: Path) -> list[ContentProblem]:

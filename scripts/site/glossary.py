@@ -44,17 +44,20 @@ def load_glossary(path: Path, display_path: str) -> list[GlossaryEntry]:
         path, display_path, GlossaryEntry, "term", "each term needs term and definition (also is optional)"
     )
     problems: list[ContentProblem] = []
-    # Hover definitions and term anchors ignore case, so "PIH" and "pih" would be one term with two definitions.
-    seen: dict[str, str] = {}
-    for item in loaded:
+    # One entry lists its forms in each capitalisation the text uses (matching is case-sensitive); two entries
+    # whose forms differ only in capitals would publish one term twice, with two definitions and one anchor.
+    seen: dict[str, tuple[int, str]] = {}
+    for index, item in enumerate(loaded):
+        forms: set[str] = set()
         for form in item.entry.matched_forms:
-            if form.casefold() in seen:
-                earlier = seen[form.casefold()]
-                also = "" if earlier == form else f" (as {earlier!r})"
+            earlier = seen.get(form.casefold())
+            if form in forms or (earlier and earlier[0] != index):
+                also = f" (as {earlier[1]!r})" if earlier and earlier[1] != form else ""
                 problems.append(
                     ContentProblem(display_path, item.line, f"{form!r} is defined twice{also}; keep one definition")
                 )
-            seen.setdefault(form.casefold(), form)
+            forms.add(form)
+            seen.setdefault(form.casefold(), (index, form))
     if problems:
         raise ContentError(problems)
     return sorted((item.entry for item in loaded), key=lambda entry: entry.term.lower())

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 import nh3
 from markdown_it.token import Token
@@ -370,6 +371,7 @@ def check_markdown(display_path: str, markdown: str, first_line: int = 1) -> lis
 
 
 def _markdown_problems(markdown: str, first_line: int) -> list[tuple[int, str]]:
+    # markdown-it writes link addresses percent-encoded (a tab as %09); the browser reads the characters.
     if not MAY_HOLD_MARKUP.search(markdown):
         return []
     blocks = parse_markdown(markdown, first_line)
@@ -381,7 +383,7 @@ def _markdown_problems(markdown: str, first_line: int) -> list[tuple[int, str]]:
             found += _html_problems(token.content, EDITOR_RULES, line)
         elif token.type == "inline":
             found += _inline_problems(token.children or [], line)
-    found += [(line, _url_message(url)) for line, url in blocks.references if unsafe_url(url)]
+    found += [(line, _url_message(url)) for line, url in blocks.references if unsafe_url(unquote(url))]
     return found
 
 
@@ -393,9 +395,9 @@ def _inline_problems(children: list[Token], line: int) -> list[tuple[int, str]]:
         elif child.type == "html_inline":
             found += _html_problems(child.content, EDITOR_RULES, line)
             line += child.content.count("\n")
-        elif child.type == "link_open" and unsafe_url(str(child.attrs.get("href", ""))):
+        elif child.type == "link_open" and unsafe_url(unquote(str(child.attrs.get("href", "")))):
             found.append((line, _url_message(str(child.attrs["href"]))))
-        elif child.type == "image" and unsafe_url(str(child.attrs.get("src", "")), link=False):
+        elif child.type == "image" and unsafe_url(unquote(str(child.attrs.get("src", ""))), link=False):
             found.append((line, _url_message(str(child.attrs["src"]), link=False)))
         elif child.type == "text":
             found += [(line, message) for message in _attribute_list_problems(child.content)]

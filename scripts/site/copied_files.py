@@ -193,16 +193,16 @@ def check_svg(display_path: str, raw: bytes) -> list[ContentProblem]:
     def start(name: str, attributes: dict[str, str]) -> None:
         namespace, _, tag = name.rpartition(" ")
         if namespace != SVG_NAMESPACE or tag not in SVG_ELEMENTS:
-            problem(f"<{tag}> is not allowed in pictures: they may only draw (no scripts, animation or other content)")
+            problem(f"<{tag}> is not allowed in pictures: they may only draw; remove it, or export the drawing again")
             return
         for attribute, value in attributes.items():
             shown = attribute.rpartition(" ")[2]
             if shown.lower().startswith("on"):
                 problem(f"<{tag}>: the {shown}= attribute is not allowed: pictures must not run code; remove it")
             elif attribute in SVG_REFERENCE_ATTRIBUTES and not value.strip().startswith("#"):
-                problem(f"<{tag}> {shown}=: the reference '{value[:40]}' must point inside the drawing (#id)")
+                problem(f"<{tag}> {shown}=: the reference '{value[:40]}' leaves the drawing; point inside it (#id)")
             elif SVG_URL_IN_VALUE.search(value) or other_host_or_scheme(value) is not None:
-                problem(f"<{tag}> {shown}=: '{value[:40]}' may only refer inside the drawing, like url(#id)")
+                problem(f"<{tag}> {shown}=: '{value[:40]}' leaves the drawing; refer only inside it, like url(#id)")
 
     parser.XmlDeclHandler = declaration
     parser.StartDoctypeDeclHandler = doctype

@@ -73,8 +73,8 @@ def _plain_text_lines(path: Path, file: str) -> list[int]:
     ]
 
 
-def in_data_text(file: str, payload: str, *, prefix: str = "", which: int = 0) -> Breakage:
-    """`payload` added after (or `prefix` before) one plain text of a data file."""
+def in_data_text(file: str, payload: str, *, prefix: str = "", which: int = 0, line_offset: int = 0) -> Breakage:
+    """`payload` added after (or `prefix` before) one plain text of a data file; its line (+ `line_offset`)."""
 
     def breakage(project: Path) -> int:
         path = project / file
@@ -83,9 +83,19 @@ def in_data_text(file: str, payload: str, *, prefix: str = "", which: int = 0) -
         key, _, value = lines[number - 1].partition(": ")
         lines[number - 1] = f"{key}: {prefix}{value}{payload}"
         path.write_text("\n".join(lines), encoding="utf-8")
-        return number
+        return number + line_offset
 
     return breakage
+
+
+def at_line(line: int, breakage: Breakage) -> Breakage:
+    """`breakage`, with a problem of the whole file expected at `line`."""
+
+    def breaking(project: Path) -> int:
+        breakage(project)
+        return line
+
+    return breaking
 
 
 def alias_in_data(file: str) -> Breakage:
@@ -134,8 +144,8 @@ def symlink(file: str, target: str) -> Breakage:
     return breakage
 
 
-def edit_config(old: str, new: str) -> Breakage:
-    """Replace `old` in mkdocs.yml; the line where `new` starts is expected."""
+def edit_config(old: str, new: str, at: str = "") -> Breakage:
+    """Replace `old` in mkdocs.yml; the line of `at` (by default the start of `new`) is expected."""
 
     def breakage(project: Path) -> int:
         path = project / CONFIG
@@ -143,7 +153,7 @@ def edit_config(old: str, new: str) -> Breakage:
         assert old in text, f"mkdocs.yml no longer holds {old!r}"
         text = text.replace(old, new, 1)
         path.write_text(text, encoding="utf-8")
-        return text[: text.index(new)].count("\n") + 1
+        return text[: text.index(new) + new.find(at)].count("\n") + 1
 
     return breakage
 
@@ -241,7 +251,7 @@ ATTACKS: dict[str, Attack] = {
     ),
     "reference image in page": Attack(
         "url",
-        append(PAGE, "![pixel][p]\n\n[p]: https://tracker.example/p.png", breaking_line=2),
+        append(PAGE, "![pixel][p]\n\n[p]: https://tracker.example/p.png"),
         PAGE,
         "is not allowed for a picture",
     ),
@@ -431,12 +441,16 @@ ATTACKS: dict[str, Attack] = {
     "self-referencing alias": Attack(
         "yaml", write(SIDE_EFFECTS, "a: &a [*a]\n", 1), SIDE_EFFECTS, "'&a' marks text to repeat"
     ),
-    "merge key": Attack("yaml", in_data_text(GLOSSARY, "\n  <<: {also: [x]}"), GLOSSARY, "merges ('<<')"),
+    "merge key": Attack(
+        "yaml", in_data_text(GLOSSARY, "\n  <<: {also: [x]}", line_offset=1), GLOSSARY, "merges ('<<')"
+    ),
     # Input sized to make a pattern's cost explode.
     "long line in page": Attack("size", append(PAGE, LONG_LINE), PAGE, "this line is 100,001 characters long"),
     "long line in snippet": Attack("size", append(SNIPPET, LONG_LINE), SNIPPET, "this line is 100,001 characters"),
     "long title": Attack("size", in_title("A" * 6_000), PAGE, "over the limit"),
-    "huge page": Attack("size", append(PAGE, "Words and more words.\n" * 20_000), PAGE, "over the limit of 300,000"),
+    "huge page": Attack(
+        "size", at_line(1, append(PAGE, "Words and more words.\n" * 20_000)), PAGE, "over the limit of 300,000"
+    ),
     **{
         f"long line in {file}": Attack("size", in_data_text(file, " " + "=" * 10_000), file, "over the limit of 5,000")
         for file in DATA_FILES
@@ -456,13 +470,15 @@ ATTACKS: dict[str, Attack] = {
     ),
     "analytics in settings": Attack(
         "config",
-        edit_config("plugins:", "extra:\n  analytics:\n    provider: google\n    property: G-XXXXXXX\n\nplugins:"),
+        edit_config(
+            "plugins:", "extra:\n  analytics:\n    provider: google\n    property: G-XXXXXXX\n\nplugins:", "analytics"
+        ),
         CONFIG,
         "extra.analytics: the guide tracks no one",
     ),
     "javascript home link in settings": Attack(
         "config",
-        edit_config("plugins:", "extra:\n  homepage: javascript:alert(1)\n\nplugins:"),
+        edit_config("plugins:", "extra:\n  homepage: javascript:alert(1)\n\nplugins:", "homepage"),
         CONFIG,
         "extra.homepage: 'javascript:alert(1)' points at another site or runs a scheme",
     ),

@@ -16,7 +16,6 @@ from pathlib import Path, PurePosixPath
 
 from scripts.common.content_errors import ContentError, ContentProblem
 from scripts.common.yaml_loader import decode_utf8
-from scripts.site.html_allowlist import other_host_or_scheme
 
 # Each picture type and how its bytes start; a browser would sniff other bytes as something else.
 PICTURE_SIGNATURES = {
@@ -201,7 +200,7 @@ def check_svg(display_path: str, raw: bytes) -> list[ContentProblem]:
                 problem(f"<{tag}>: the {shown}= attribute is not allowed: pictures must not run code; remove it")
             elif attribute in SVG_REFERENCE_ATTRIBUTES and not value.strip().startswith("#"):
                 problem(f"<{tag}> {shown}=: the reference '{value[:40]}' leaves the drawing; point inside it (#id)")
-            elif SVG_URL_IN_VALUE.search(value) or other_host_or_scheme(value) is not None:
+            elif SVG_URL_IN_VALUE.search(value):
                 problem(f"<{tag}> {shown}=: '{value[:40]}' leaves the drawing; refer only inside it, like url(#id)")
 
     parser.XmlDeclHandler = declaration

@@ -317,10 +317,14 @@ def _attribute_problem(tag: str, name: str, value: str, rules: _Rules) -> str | 
     return None
 
 
-def _html_found(html: str, rules: _Rules) -> list[Found]:
-    """Every element and attribute of `html` the browser would build that the allowlist does not name."""
+def _html_found(html: str, rules: _Rules, *, whole: bool = True) -> list[Found]:
+    """Every element and attribute of `html` the browser would build that the allowlist does not name.
+
+    A `whole` text (a page's content, a front-matter value) must also close what it opens; markdown-it hands a
+    page's inline HTML over one tag at a time, so its pieces are not whole.
+    """
     found: list[Found] = []
-    closed = False
+    closed = not whole
     for node in elements(html + END_MARK):
         if not node.is_element_node:
             continue
@@ -357,8 +361,8 @@ def _line_index(text: str, needle: str) -> int:
     return text.count("\n", 0, at) if at >= 0 else 0
 
 
-def _html_problems(html: str, rules: _Rules, first_line: int) -> list[tuple[int, str]]:
-    return _located(html, first_line, _html_found(html, rules))
+def _html_problems(html: str, rules: _Rules, first_line: int, *, whole: bool = False) -> list[tuple[int, str]]:
+    return _located(html, first_line, _html_found(html, rules, whole=whole))
 
 
 # 1. Sources, with line numbers.
@@ -443,7 +447,7 @@ def check_front_matter(display_path: str, source: str) -> list[ContentProblem]:
         ContentProblem(display_path, line, message)
         for _, first_line, text in document.texts()
         if MAY_HOLD_MARKUP.search(text)
-        for line, message in _html_problems(text, EDITOR_RULES, first_line)
+        for line, message in _html_problems(text, EDITOR_RULES, first_line, whole=True)
     ]
 
 

@@ -27,6 +27,7 @@ REFERENCES = "data/references.yml"
 SIDE_EFFECTS = "data/side-effects.yml"
 CONFIG = "mkdocs.yml"
 ONERROR = "<img src=x onerror=alert(1)>"
+SCRIPT = "<script>alert(1)</script>"
 HIDDEN_IMG = f"<!--> {ONERROR} -->"
 # Every data file whose texts reach pages.
 DATA_FILES = (GLOSSARY, REFERENCES, SIDE_EFFECTS)
@@ -220,6 +221,36 @@ ATTACKS: dict[str, Attack] = {
         f"hidden img in {file}": Attack("parser", in_data_text(file, f" {HIDDEN_IMG}"), file, "<img> is not allowed")
         for file in DATA_FILES
     },
+    # The first cases the build refused, kept: plain tags, handlers and links that run code.
+    "script in page": Attack("attributes", append(PAGE, SCRIPT), PAGE, "<script> is not allowed in pages"),
+    "iframe in page": Attack(
+        "attributes", append(PAGE, '<iframe src="https://video.example/clip"></iframe>'), PAGE, "<iframe> is not"
+    ),
+    "handler in page": Attack(
+        "attributes", append(PAGE, 'Read <span onclick="steal()">this</span>.'), PAGE, "the onclick= attribute"
+    ),
+    "handler in attribute list": Attack(
+        "attributes", append(PAGE, '## More help { onclick="steal()" }'), PAGE, "the onclick= attribute"
+    ),
+    "style element in page": Attack(
+        "attributes", append(PAGE, "<style>body { display: none }</style>"), PAGE, "<style> is not allowed"
+    ),
+    "data link in page": Attack(
+        "url", append(PAGE, '<a href="data:text/html;base64,PHNjcmlwdD4=">help</a>'), PAGE, "the link 'data:text"
+    ),
+    "javascript Markdown link in page": Attack(
+        "url", append(PAGE, "[help](javascript:alert(1))"), PAGE, "the link 'javascript:alert(1)' is not allowed"
+    ),
+    "script after a stray backtick": Attack(
+        "parser", append(PAGE, f"Press the ` key.\n\n{SCRIPT}", breaking_line=2), PAGE, "<script> is not allowed"
+    ),
+    # A code span inside a raw HTML block is no code span to Python-Markdown: only the rendered page shows it.
+    "script only the rendered page shows": Attack(
+        "parser",
+        append(PAGE, f"<div>\n\n`{SCRIPT}`\n\n</div>", breaking_line=2),
+        PAGE,
+        "the page would publish this: <script> is not allowed in pages",
+    ),
     # Ids the theme reads (its settings live in #__config).
     "config id in page": Attack(
         "id", append(PAGE, '<div id="__config" markdown>\n\nx\n\n</div>'), PAGE, "the id= attribute is not allowed"

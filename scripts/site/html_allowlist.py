@@ -325,7 +325,7 @@ def _html_found(html: str, rules: _Rules, *, whole: bool = True) -> list[Found]:
     """
     found: list[Found] = []
     closed = not whole
-    for node in elements(html + END_MARK):
+    for node in elements(html + END_MARK if whole else html):
         if not node.is_element_node:
             continue
         tag = node.tag

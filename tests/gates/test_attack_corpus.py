@@ -1,20 +1,15 @@
 """Every one-change attack in tests/gates/attacks.py is refused by the real build with file, line and fix.
 
-The builds run once per session, two at a time, in-process in worker processes (tests/gates/attacks.py).
+The builds run once per session (the attack_outcomes fixture), two at a time, in worker processes.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.gates.attacks import ATTACKS, Outcome, run_attacks
+from tests.gates.attacks import ATTACKS
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="session")
-def attack_outcomes(tmp_path_factory) -> dict[str, Outcome]:
-    return run_attacks(tmp_path_factory.mktemp("attacks"), sorted(ATTACKS))
 
 
 def test_the_corpus_covers_every_class_in_every_place():

@@ -216,6 +216,8 @@ ATTRIBUTE_PAIR = re.compile(r"""(?<![^\s{:])([^\s=#.]++)=(?:"([^"]*+)"|'([^']*+)
 # opens, so nothing it leaves open can swallow the theme's markup after it in the real page.
 END_MARK_ATTRIBUTE = "data-end-of-checked-html"
 END_MARK = f"<br {END_MARK_ATTRIBUTE}>"
+# An editor fixes a page's first problems first; more would only repeat them, at a cost growing with the page.
+MAX_PROBLEMS_PER_PAGE = 20
 UNCLOSED_MESSAGE = (
     "a tag, quote or comment (<!-- -->) is left open at the end, so it would swallow the page around it; close it"
 )
@@ -351,14 +353,9 @@ def _html_found(html: str, rules: _Rules, *, whole: bool = True) -> list[Found]:
 
 def _located(text: str, first_line: int, found: Iterable[Found]) -> list[tuple[int, str]]:
     """(file line, message): each problem at the first line of `text` that mentions it, else at `first_line`."""
-    return [(first_line + _line_index(text, item.needle), item.message) for item in found]
-
-
-def _line_index(text: str, needle: str) -> int:
-    if not needle:
-        return 0
-    at = text.lower().find(needle.lower())
-    return text.count("\n", 0, at) if at >= 0 else 0
+    lowered = text.lower()
+    shown = list(dict.fromkeys(found))[:MAX_PROBLEMS_PER_PAGE]
+    return [(first_line + (_source_line(lowered, item.needle) or 1) - 1, item.message) for item in shown]
 
 
 def _html_problems(html: str, rules: _Rules, first_line: int, *, whole: bool = False) -> list[tuple[int, str]]:
@@ -485,17 +482,20 @@ def check_rendered_html(
     (the page's Markdown) that mentions the tag, attribute or link, when there is one.
     """
     found = _html_found(html, GENERATED_RULES if generated else RENDERED_RULES) or _sanitiser_differences(html)
+    # Each problem searches the page once, so their number is capped: the cost stays linear in the page's size.
+    shown = list(dict.fromkeys(found))[:MAX_PROBLEMS_PER_PAGE]
+    lowered = source.lower()
     return [
-        ContentProblem(display_path, _source_line(source, item.needle), f"the page would publish this: {item.message}")
-        for item in dict.fromkeys(found)
+        ContentProblem(display_path, _source_line(lowered, item.needle), f"the page would publish this: {item.message}")
+        for item in shown
     ]
 
 
-def _source_line(source: str, needle: str) -> int | None:
-    if not source or not needle:
+def _source_line(lowered_source: str, needle: str) -> int | None:
+    if not lowered_source or not needle:
         return None
-    at = source.lower().find(needle.lower())
-    return source.count("\n", 0, at) + 1 if at >= 0 else None
+    at = lowered_source.find(needle.lower())
+    return lowered_source.count("\n", 0, at) + 1 if at >= 0 else None
 
 
 # Ammonia keeps what it is told to, on its own HTML5 parser (html5ever): a second reading of the same allowlist.

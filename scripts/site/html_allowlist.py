@@ -319,11 +319,11 @@ def _attribute_problem(tag: str, name: str, value: str, rules: _Rules) -> str | 
     return None
 
 
-def _html_found(html: str, rules: _Rules, *, whole: bool = True) -> list[Found]:
+def _html_found(html: str, rules: _Rules, *, whole: bool = True, shape: list | None = None) -> list[Found]:
     """Every element and attribute of `html` the browser would build that the allowlist does not name.
 
     A `whole` text (a page's content, a front-matter value) must also close what it opens; markdown-it hands a
-    page's inline HTML over one tag at a time, so its pieces are not whole.
+    page's inline HTML over one tag at a time, so its pieces are not whole. Each element read is added to `shape`.
     """
     found: list[Found] = []
     closed = not whole
@@ -337,6 +337,8 @@ def _html_found(html: str, rules: _Rules, *, whole: bool = True) -> list[Found]:
             continue
         if tag in DOCUMENT_TAGS and not attributes:
             continue  # the parser's own frame around any text
+        if shape is not None:
+            shape.append((tag, tuple(sorted(attributes.items()))))
         if tag not in rules.tags:
             advice = FORBIDDEN_TAG_ADVICE.get(tag.lower(), UNLISTED_TAG_ADVICE)
             found.append(Found(f"<{tag}", f"<{tag}> is not allowed in pages; {advice}"))
@@ -481,7 +483,9 @@ def check_rendered_html(
     Lines in rendered HTML mean nothing to an editor, so each problem points at the first line of `source`
     (the page's Markdown) that mentions the tag, attribute or link, when there is one.
     """
-    found = _html_found(html, GENERATED_RULES if generated else RENDERED_RULES) or _sanitiser_differences(html)
+    shape: list = []
+    found = _html_found(html, GENERATED_RULES if generated else RENDERED_RULES, shape=shape)
+    found = found or _sanitiser_differences(html, shape)
     # Each problem searches the page once, so their number is capped: the cost stays linear in the page's size.
     shown = list(dict.fromkeys(found))[:MAX_PROBLEMS_PER_PAGE]
     lowered = source.lower()
@@ -520,10 +524,10 @@ def _shape(html: str) -> list[tuple[str, tuple[tuple[str, str | None], ...]]]:
     ]
 
 
-def _sanitiser_differences(html: str) -> list[Found]:
-    """The first element or attribute the sanitiser would not keep: none, when both readings agree."""
+def _sanitiser_differences(html: str, shape: list) -> list[Found]:
+    """The first element or attribute the sanitiser would not keep of `html`, whose elements are `shape`."""
     kept = _shape(_SANITISER.clean(html))
-    for original, cleaned in zip(_shape(html), [*kept, None], strict=False):
+    for original, cleaned in zip(shape, [*kept, None], strict=False):
         if original != cleaned:
             tag, attributes = original
             return [

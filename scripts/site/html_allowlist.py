@@ -443,11 +443,20 @@ def check_front_matter(display_path: str, source: str) -> list[ContentProblem]:
     except ContentError:
         return []  # broken front matter is reported, with its line, by the front-matter check
     return [
-        ContentProblem(display_path, line, message)
+        problem
         for _, first_line, text in document.texts()
-        if MAY_HOLD_MARKUP.search(text)
-        for line, message in _html_problems(text, EDITOR_RULES, first_line, whole=True)
+        for problem in check_html_text(display_path, text, first_line)
     ]
+
+
+def check_html_text(display_path: str, text: str, first_line: int | None) -> list[ContentProblem]:
+    """A text the theme prints into pages as HTML, as it is (a title, a setting), starting on `first_line`."""
+    if not MAY_HOLD_MARKUP.search(text):
+        return []
+    found = _html_found(text, EDITOR_RULES)
+    if first_line is None:
+        return [ContentProblem(display_path, None, item.message) for item in dict.fromkeys(found)]
+    return [ContentProblem(display_path, line, message) for line, message in _located(text, first_line, found)]
 
 
 def check_yaml_texts(document: YamlDocument) -> list[ContentProblem]:

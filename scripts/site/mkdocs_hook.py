@@ -60,6 +60,8 @@ def on_config(config):
         "extra": dict(config.extra),
         "extra_css": [str(item) for item in config.extra_css],
         "extra_javascript": [str(getattr(item, "path", item)) for item in config.extra_javascript],
+        **{key: config[key] for key in ("site_name", "site_description", "copyright")},
+        **{f"theme.{key}": config.theme.get(key) for key in ("font", "logo", "favicon")},
     }
     problems = site_config_problems(config_file.name, config_file.read_text(encoding="utf-8"), settings)
     if problems:

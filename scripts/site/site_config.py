@@ -2,7 +2,9 @@
 
 `extra` is printed into every page by the theme (links, analytics), and `extra_css` and `extra_javascript` are
 loaded by every page, so each must stay on the site: no analytics, no address on another host, no scheme such
-as javascript:, and style sheets and scripts only from the theme's own folders in docs/.
+as javascript:, and style sheets and scripts only from the theme's own folders in docs/. The site's name,
+description and copyright line are printed as HTML, so they pass the pages' allowlist; the theme's fonts stay
+off (Material would load them from Google), and its logo and icon come from the site.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 
 from scripts.common.content_errors import ContentProblem
 from scripts.site.copied_files import THEME_FOLDERS
-from scripts.site.html_allowlist import other_host_or_scheme
+from scripts.site.html_allowlist import check_html_text, other_host_or_scheme
 
 # Settings whose only use is to tell another site about readers.
 TRACKING_KEYS = frozenset({"analytics", "consent", "tracking"})
@@ -53,6 +55,26 @@ def site_config_problems(display_path: str, text: str, settings: dict[str, Any])
                     f"'{value[:60]}' points at another site or runs a scheme; the theme puts it on every page, so"
                     " use a path on this site or remove it",
                 )
+            )
+    for key in ("site_name", "site_description", "copyright"):
+        text = settings.get(key) or ""
+        problems += [
+            ContentProblem(display_path, found.line, f"{key}: {found.message}")
+            for found in check_html_text(display_path, text, _line_of(lines, key, f"{key}:"))
+        ]
+    if settings.get("theme.font") not in (None, False):
+        problems.append(
+            problem(
+                "theme.font",
+                "font:",
+                "the theme would load its fonts from Google's servers for every reader; set font: false",
+            )
+        )
+    for key in ("theme.logo", "theme.favicon"):
+        value = settings.get(key)
+        if isinstance(value, str) and other_host_or_scheme(value):
+            problems.append(
+                problem(key, value, f"'{value[:60]}' is on another site; save the picture in docs/ and name its path")
             )
     for key, suffix in (("extra_css", ".css"), ("extra_javascript", ".js")):
         folder = THEME_FOLDERS[suffix]

@@ -513,6 +513,24 @@ ATTACKS: dict[str, Attack] = {
         CONFIG,
         "extra.homepage: 'javascript:alert(1)' points at another site or runs a scheme",
     ),
+    "tracking picture in the copyright line": Attack(
+        "config",
+        edit_config("copyright: ", "copyright: <img src=https://tracker.example/p.png> "),
+        CONFIG,
+        "copyright: <img> is not allowed",
+    ),
+    "hidden script in the site name": Attack(
+        "config",
+        edit_config("site_name: ", f"site_name: {HIDDEN_IMG} "),
+        CONFIG,
+        "site_name: <img> is not allowed",
+    ),
+    "theme fonts from Google": Attack(
+        "config",
+        edit_config("  font: false\n", "  font:\n    text: Roboto\n", "font:"),
+        CONFIG,
+        "theme.font: the theme would load its fonts from Google",
+    ),
     # Quiet losses.
     "glossary term in other capitals": Attack("loss", glossary_duplicate_in_capitals, GLOSSARY, "is defined twice"),
     "included text not utf-8": Attack("loss", included_text_not_utf8, "docs/snippets/note.txt", "not UTF-8"),

@@ -23,7 +23,7 @@ def _files(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             files += sorted(file for file in path.rglob("*") if file.is_file() and not file.is_symlink())
-        elif path.is_file():
+        elif path.is_file() and not path.is_symlink():
             files.append(path)
     return files
 
@@ -34,9 +34,23 @@ def _docs_path(file: Path) -> str:
     return Path(*parts[len(parts) - parts[::-1].index(DOCS_DIR) :]).as_posix() if DOCS_DIR in parts else file.name
 
 
+def _root_and_part(path: Path, root: Path) -> tuple[Path, str]:
+    """`path` as a part of `root` when it lies inside (not following a link at its end), else of its own folder."""
+    absolute = path.absolute()
+    if absolute.is_relative_to(root):
+        return root, absolute.relative_to(root).as_posix()
+    return absolute.parent, absolute.name
+
+
 def check_paths(paths: list[Path], root: Path | None = None) -> list[ContentProblem]:
     root = (root or Path.cwd()).resolve()
-    problems = [problem for path in paths if path.is_dir() for problem in unsafe_paths(path.parent, (path.name,))]
+    # Each folder, and each file named on its own (as pre-commit names them), for links and disguised names.
+    problems = [
+        problem
+        for path in paths
+        for base, part in [_root_and_part(path, root)]
+        for problem in unsafe_paths(base, (part,))
+    ]
     for file in _files(paths):
         resolved = file.resolve()
         display = resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else file.as_posix()

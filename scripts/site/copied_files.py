@@ -15,6 +15,7 @@ import xml.parsers.expat
 from pathlib import Path, PurePosixPath
 
 from scripts.common.content_errors import ContentError, ContentProblem
+from scripts.common.input_limits import MAX_PAGE_CHARACTERS, oversized
 from scripts.common.yaml_loader import decode_utf8
 
 # Each picture type and how its bytes start; a browser would sniff other bytes as something else.
@@ -73,7 +74,7 @@ SVG_ELEMENTS = frozenset(
 SVG_REFERENCE_ATTRIBUTES = frozenset({"href", f"{XLINK_NAMESPACE} href"})
 SVG_URL_IN_VALUE = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
 # Letters, digits and - _ . only: no spaces, control characters or Unicode direction marks that disguise a name.
-SAFE_FILE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")
+SAFE_FILE_NAME = re.compile(r"[A-Za-z0-9_.][A-Za-z0-9_.-]{0,99}")
 # CSS @import and url(), and any address written with a scheme or as //host, in the theme's CSS and JavaScript.
 OTHER_HOST_IN_CODE = re.compile(
     r"""(?:[a-z][a-z0-9+.-]*:)?//[^\s'"`)]+|@import|url\(\s*['"]?\s*(?:[a-z][a-z0-9+.-]*:|//)""", re.IGNORECASE
@@ -90,24 +91,32 @@ def unsafe_paths(root: Path, folders: tuple[str, ...]) -> list[ContentProblem]:
         if top.is_symlink():
             problems.append(_link_problem(folder))
             continue
+        if not top.is_dir():
+            problems += _name_problems(top.name, folder)
+            continue
         for directory, subfolders, files in os.walk(top):
             for name in sorted(subfolders + files):
                 path = Path(directory) / name
                 display = path.relative_to(root).as_posix()
                 if path.is_symlink():
                     problems.append(_link_problem(display))
-                elif not SAFE_FILE_NAME.fullmatch(name):
-                    problems.append(
-                        ContentProblem(
-                            ascii(display)[1:-1],
-                            None,
-                            "this file name holds characters other than letters, digits, '-', '_' and '.'"
-                            " (spaces, control characters or text-direction marks can disguise a name);"
-                            " rename it using only those",
-                        )
-                    )
+                else:
+                    problems += _name_problems(name, display)
             subfolders[:] = [name for name in subfolders if not (Path(directory) / name).is_symlink()]
     return problems
+
+
+def _name_problems(name: str, display: str) -> list[ContentProblem]:
+    if SAFE_FILE_NAME.fullmatch(name):
+        return []
+    return [
+        ContentProblem(
+            ascii(display)[1:-1],
+            None,
+            "this file name holds characters other than letters, digits, '-', '_' and '.' (spaces, control"
+            " characters or text-direction marks can disguise a name); rename it using only those",
+        )
+    ]
 
 
 def _link_problem(display: str) -> ContentProblem:
@@ -151,6 +160,9 @@ def check_copied_file(display_path: str, docs_path: str, raw: bytes) -> list[Con
 
 def _check_theme_code(display_path: str, raw: bytes) -> list[ContentProblem]:
     text = decode_utf8(raw, display_path)
+    too_big = oversized(display_path, text, MAX_PAGE_CHARACTERS)
+    if too_big:
+        return too_big
     for match in OTHER_HOST_IN_CODE.finditer(text):
         found = match.group(0)
         if found.startswith("//") and not ADDRESS_START.search(text[max(0, match.start() - 20) : match.start()]):

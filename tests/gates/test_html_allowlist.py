@@ -272,3 +272,23 @@ def test_harmless_files_pass_and_others_are_refused():
     for name in ("a.html", "a.xht", "a.xml", "images/x.css", "a.pdf"):
         [problem] = check_copied_file(f"docs/{name}", name, b"<p>Hi</p>")
         assert "would be published unchecked" in problem.message
+
+
+def test_the_gate_refuses_links_and_disguised_names_and_checks_every_file(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "stylesheets").mkdir(parents=True)
+    (docs / "stylesheets" / "extra.css").write_text('@import url("https://fonts.example/a.css");\n', encoding="utf-8")
+    (docs / "notes\u202etxt.md").write_text("# Notes\n", encoding="utf-8")
+    (docs / "passwd.md").symlink_to("/etc/passwd")
+
+    messages = [str(problem) for problem in check_paths([docs], root=tmp_path)]
+    # Named on its own, as pre-commit names files, a link is still a link.
+    alone = [str(problem) for problem in check_paths([docs / "passwd.md"], root=tmp_path)]
+
+    assert any(message.startswith("docs/stylesheets/extra.css:1: ") for message in messages), messages
+    assert any(message.startswith("docs/notes\\u202etxt.md: this file name holds") for message in messages), messages
+    assert any(message.startswith("docs/passwd.md: this is a symbolic link") for message in messages), messages
+    assert alone == [
+        "docs/passwd.md: this is a symbolic link, which would publish whatever file it points at; "
+        "replace it with the file itself"
+    ]

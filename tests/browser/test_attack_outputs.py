@@ -11,7 +11,8 @@ from pathlib import Path
 
 from scripts.browser.static_server import serving
 from tests.browser.conftest import browser_page
-from tests.gates.attacks import ATTACKS
+from tests.conftest import run_mkdocs_build
+from tests.gates.attacks import ATTACKS, PAGE, copy_for_attack
 
 
 class Watch:
@@ -64,3 +65,29 @@ def test_no_attack_output_runs_code_or_asks_another_host(browser, attack_outcome
             if seen:
                 failures[name] = seen
     assert not failures, failures
+
+
+def test_markup_shown_as_text_stays_text_in_pages_and_search(browser, tmp_path):
+    """What the allowlist lets through as text (code spans, escaped tags, a heading) never becomes markup again,
+    not in the page and not in the search results Material builds from its index."""
+    project = copy_for_attack(tmp_path / "project")
+    page_file = project / PAGE
+    page_file.write_text(
+        page_file.read_text(encoding="utf-8")
+        + "\n\nZebrafish: `<img src=x onerror=alert(1)>` and &lt;img src=y onerror=alert(2)&gt;.\n\n"
+        "## Zebrafish &lt;img src=z onerror=alert(3)&gt;\n\nMore zebrafish.\n",
+        encoding="utf-8",
+    )
+    site_dir = tmp_path / "site"
+    assert run_mkdocs_build(project, site_dir).returncode == 0
+
+    with serving(site_dir) as url, browser_page(browser, "phone") as page:
+        watch = Watch(page, url)
+        page.goto(f"{url}/aftercare/", wait_until="load")
+        page.click("label.md-header__button[for='__search']")
+        page.locator("input.md-search__input").press_sequentially("zebrafish", delay=30)
+        page.wait_for_selector(".md-search-result__item")
+        # Results render in one go; images in them would have been requested by the time the network is idle.
+        page.wait_for_load_state("networkidle")
+        assert page.locator(".md-search-result img, article img[src='x']").count() == 0
+    assert watch.seen == []

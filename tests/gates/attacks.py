@@ -443,6 +443,12 @@ ATTACKS: dict[str, Attack] = {
     "symlink in data": Attack(
         "copied", symlink("data/hosts.yml", "/etc/hosts"), "data/hosts.yml", "this is a symbolic link"
     ),
+    "snippet from outside its folder": Attack(
+        "copied", append(PAGE, '--8<-- "../../mkdocs.yml"'), PAGE, "the included snippet '../../mkdocs.yml' does not"
+    ),
+    "snippet from the build machine": Attack(
+        "copied", append(PAGE, '--8<-- "/etc/passwd"'), PAGE, "the included snippet '/etc/passwd' does not exist"
+    ),
     "bidi file name": Attack(
         "copied",
         write("docs/images/photo\u202egpj.svg", f"{SVG_START}</svg>"),

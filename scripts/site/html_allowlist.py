@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 import nh3
@@ -75,13 +75,20 @@ RENDERED_TAGS: dict[str, frozenset[str]] = {
     "th": frozenset({"colspan", "rowspan", "scope", "align"}),
     "td": frozenset({"colspan", "rowspan", "align"}),
 }
-# Where the Markdown toolchain writes ids: headings (toc, attribute lists), and the project's templates (glossary
-# terms, reference anchors, care-card sections, timeline rows). Editors' own HTML never needs one.
-ID_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dt", "li", "span", "div", "details"})
 # An id is a slug, as the toc writes it. The theme's ids start with "__" (its settings are read from #__config)
 # and "md-", so a page's own id can never stand in for one of them.
 SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
 THEME_ID_PREFIX = "md-"
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# Where the Markdown toolchain writes ids, and their shape: headings (toc, attribute lists), and the project's
+# templates: glossary terms (glossary-list.md.j2) and reference anchors (reference-list.md.j2). A page generated
+# from data also names its sections and rows. Editors' own HTML never needs one.
+PAGE_IDS = {
+    **dict.fromkeys(HEADING_TAGS, SAFE_ID),
+    "dt": re.compile(r"term-[a-z0-9][a-z0-9-]{0,79}"),
+    "span": re.compile(r"source-\d{1,4}"),
+}
+GENERATED_PAGE_IDS = {**PAGE_IDS, **dict.fromkeys(("dt", "span", "div", "details"), SAFE_ID)}
 # Classes that mean something to Markdown's extensions, Material's content styles or the project's stylesheets.
 ADMONITION_TYPES = frozenset(
     [
@@ -266,11 +273,13 @@ class _Rules:
     rendered: bool
     # A page the build generates from data may place things with custom properties.
     generated: bool = False
+    # The elements that may carry an id, and the shape of their ids.
+    ids: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 EDITOR_RULES = _Rules(ALLOWED_TAGS, rendered=False)
-RENDERED_RULES = _Rules(RENDERED_TAGS, rendered=True)
-GENERATED_RULES = _Rules(RENDERED_TAGS, rendered=True, generated=True)
+RENDERED_RULES = _Rules(RENDERED_TAGS, rendered=True, ids=PAGE_IDS)
+GENERATED_RULES = _Rules(RENDERED_TAGS, rendered=True, generated=True, ids=GENERATED_PAGE_IDS)
 
 
 def _attribute_problem(tag: str, name: str, value: str, rules: _Rules) -> str | None:
@@ -288,16 +297,16 @@ def _attribute_problem(tag: str, name: str, value: str, rules: _Rules) -> str | 
             " or ask a developer for a CSS class in docs/stylesheets/extra.css"
         )
     if name == "id":
-        if not rules.rendered or tag not in ID_TAGS:
-            return (
-                "the id= attribute is not allowed here; ids come from Markdown headings, so link to a heading"
-                " (## Heading { #its-id })"
-            )
-        if not SAFE_ID.fullmatch(value) or value.lower().startswith(THEME_ID_PREFIX):
+        heading_advice = "ids come from Markdown headings, so link to a heading (## Heading { #its-id })"
+        if tag not in rules.ids:
+            return f"the id= attribute is not allowed here; {heading_advice}"
+        if value.startswith("__") or value.lower().startswith(THEME_ID_PREFIX):
             return (
                 f"the id '{value[:40]}' is not allowed: the theme uses ids starting '__' and 'md-'; use letters,"
                 " digits and '-' only, starting with a letter or digit"
             )
+        if not rules.ids[tag].fullmatch(value):
+            return f"the id '{value[:40]}' is not one the site writes on <{tag}>; {heading_advice}"
         return None
     if name == "class":
         unknown = [

@@ -261,6 +261,9 @@ ATTACKS: dict[str, Attack] = {
     "theme id in attribute list": Attack(
         "id", append(PAGE, "## Help { #md-header }"), PAGE, "the id 'md-header' is not allowed"
     ),
+    "plain id in page": Attack(
+        "id", append(PAGE, 'See <span id="search">this</span>.'), PAGE, "the id= attribute is not allowed here"
+    ),
     "config id in snippet": Attack(
         "id", append(SNIPPET, '<span id="__config">x</span>'), SNIPPET, "the id= attribute is not allowed"
     ),

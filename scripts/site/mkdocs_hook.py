@@ -55,6 +55,11 @@ def on_config(config):
             config.site_url = published_site_url(os.environ) or config.site_url
         except ContentError as error:
             _stop_or_show(error.problems)
+    return config
+
+
+def _site_config_problems(config) -> list[ContentProblem]:
+    """The settings of mkdocs.yml that reach every page (scripts/site/site_config.py)."""
     config_file = Path(config.config_file_path)
     settings = {
         "extra": dict(config.extra),
@@ -63,10 +68,7 @@ def on_config(config):
         **{key: config[key] for key in ("site_name", "site_description", "copyright")},
         **{f"theme.{key}": config.theme.get(key) for key in ("font", "logo", "favicon")},
     }
-    problems = site_config_problems(config_file.name, config_file.read_text(encoding="utf-8"), settings)
-    if problems:
-        _stop_or_show(problems)
-    return config
+    return site_config_problems(config_file.name, config_file.read_text(encoding="utf-8"), settings)
 
 
 def _project_root(config) -> Path:
@@ -111,8 +113,13 @@ def on_files(files: Files, config) -> Files:
     try:
         # Before any file is read: a symbolic link would make the build read, and publish, a file from elsewhere.
         linked = unsafe_paths(root, (Path(config.docs_dir).resolve().relative_to(root).as_posix(), DATA_DIR))
-        if linked:
-            raise ContentError(linked)
+        # Here rather than in on_config, so that the preview shows them on every page like any other problem.
+        unsafe_settings = _site_config_problems(config)
+        if unsafe_settings and _serving:
+            # The preview's pages carry these settings too; without them it loads nothing the problems name.
+            config.extra, config.extra_css, config.extra_javascript, config.copyright = {}, [], [], None
+        if linked or unsafe_settings:
+            raise ContentError(unsafe_settings + linked)
         _repository = Repository.from_environment(os.environ)
         _site = SiteContent.load(root)
         files.append(File.generated(config, TIMELINE_PAGE, content=_site.timeline_page()))

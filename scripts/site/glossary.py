@@ -34,7 +34,9 @@ class GlossaryEntry(BaseModel):
         # Abbreviation definitions end at the line; brackets would break the Markdown syntax.
         if "\n" in definition.strip() or "[" in definition or "]" in definition:
             raise PydanticCustomError(
-                CONTENT_ERROR, "definition: keep the definition to one line without square brackets"
+                CONTENT_ERROR,
+                "definition has a line break or square brackets, which hover text cannot show; keep it to one line"
+                " without [ ]",
             )
         return definition.strip()
 

@@ -18,7 +18,7 @@ from scripts.common.content_errors import ContentProblem, did_you_mean
 from scripts.common.markdown_source import parse_markdown, split_front_matter
 from scripts.common.templates import render_template
 from scripts.timeline import periods, wording
-from scripts.timeline.models import CARE_LEVELS, SideEffect, SideEffectsFile, WarningSign
+from scripts.timeline.models import CARE_LEVELS, SideEffect, SideEffectsFile, WarningSign, by_urgency
 
 TIMELINE_PAGE = "side-effects-timeline.md"
 INCLUDE_TEMPLATE = "care-cards-include.md.j2"
@@ -47,20 +47,22 @@ MAY_NEED_CHECKING = re.compile(
 @dataclass(frozen=True)
 class SymptomRow:
     name: str
-    detail: str  # the effect's anchor on the timeline page
+    detail: str  # the anchor on the timeline page of the effect it links to
     normal: SideEffect | None
-    then_level: str | None  # the level once the normal effect lasts too long
-    signs: list[WarningSign]
+    signs: list[WarningSign]  # most urgent first; with a normal effect, its "lasts too long" sign too
 
 
 def symptom_rows(data: SideEffectsFile) -> list[SymptomRow]:
     rows = []
     for symptom in data.symptoms:
         normal = data.effect(symptom.normal) if symptom.normal else None
-        signs = [data.sign(sign_id) for sign_id in symptom.signs]
+        named = [data.sign(sign_id) for sign_id in symptom.signs]
+        lasting = [sign for sign in data.signs_of(normal) if sign not in named] if normal else []
+        signs = by_urgency(named + lasting)
+        # The normal effect's section opens with every sign of this line (signs_to_rule_out); without one,
+        # the line links to the effect of its most urgent sign.
         detail = normal.id if normal else signs[0].effects[0]
-        then_level = data.signs_of(normal)[0].level if normal else None
-        rows.append(SymptomRow(symptom.name, detail, normal, then_level, signs))
+        rows.append(SymptomRow(symptom.name, detail, normal, signs))
     return rows
 
 
@@ -142,7 +144,7 @@ def render_include(name: str, argument: str | None, data: SideEffectsFile, page_
         argument=argument,
         data=data,
         wording=wording,
-        periods=periods.PERIODS,
+        periods=periods.periods_for(data),
         symptom_rows=symptom_rows(data),
         timeline=link_to_timeline(page_path),
     )

@@ -144,7 +144,7 @@ def render_include(name: str, argument: str | None, data: SideEffectsFile, page_
         argument=argument,
         data=data,
         wording=wording,
-        periods=periods.periods_for(data),
+        periods=periods.day_periods(data),
         symptom_rows=symptom_rows(data),
         timeline=link_to_timeline(page_path),
     )

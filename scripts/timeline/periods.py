@@ -14,9 +14,9 @@ from scripts.timeline.models import CARE_LEVELS, CareLevel, SideEffect, SideEffe
 
 HOURS_PER_DAY = 24
 DAYS_PER_WEEK = 7
-# Where the reader-facing periods start before the data's thresholds split them: the first days, the first
-# week, the second week, weeks 3 to 6 and later. Day 0 is treatment day.
-BASE_START_DAYS = (0, 3, 6, 15, 43)
+# Where the reader-facing periods start before the data's thresholds split them: the first days, the rest of
+# the first two weeks, weeks 3 to 6 and later. Day 0 is treatment day.
+BASE_START_DAYS = (0, 3, 15, 43)
 
 
 @dataclass(frozen=True)
@@ -157,10 +157,12 @@ class PeriodView:
 
     @property
     def self_care(self) -> list[str]:
-        """What helps with the effects that are normal now, each piece of advice once."""
+        """What helps with the effects a reader most likely has now (within their usual time), each piece of advice
+        once. Effects past their usual end are left out: their advice is often for the first days ("for 1 to 3 days")."""
         advice: dict[str, None] = {}
         for effect in self.normal_now:
-            advice.update(dict.fromkeys(effect.self_care))
+            if self.period.overlaps(effect.onset.hours, effect.end_of_bar.hours):
+                advice.update(dict.fromkeys(effect.self_care))
         return list(advice)
 
 
@@ -184,16 +186,33 @@ def sign_window(sign: WarningSign, data: SideEffectsFile) -> tuple[int, int | No
 
 
 def day_by_day(data: SideEffectsFile) -> list[PeriodView]:
-    views = [PeriodView(period) for period in periods_for(data)]
+    """One view per period; next periods that would say the same thing are one view, so readers get fewer choices."""
+    views = [_view(period, data) for period in periods_for(data)]
+    merged: list[PeriodView] = []
     for view in views:
-        # The periods are split the day after each see_help_after, so an effect normal on one day of a period
-        # is normal on all of them.
-        view.normal_now = [
-            effect
-            for effect in data.effects
-            if effect.normal and view.period.overlaps(effect.onset.hours, normal_until_hours(effect))
-        ]
-        view.signs = by_urgency(
-            [sign for sign in data.warning_signs if view.period.overlaps(*sign_window(sign, data))]
-        )
-    return views
+        if merged and _says_the_same(merged[-1], view):
+            merged[-1] = _view(Period(merged[-1].period.first_day, view.period.last_day), data)
+        else:
+            merged.append(view)
+    return merged
+
+
+def _says_the_same(first: PeriodView, second: PeriodView) -> bool:
+    return (first.normal_now, first.signs, first.self_care) == (second.normal_now, second.signs, second.self_care)
+
+
+def day_periods(data: SideEffectsFile) -> list[Period]:
+    """The periods of the day views, for the "What day is it?" links."""
+    return [view.period for view in day_by_day(data)]
+
+
+def _view(period: Period, data: SideEffectsFile) -> PeriodView:
+    # The periods are split the day after each see_help_after, so an effect normal on one day of a period is
+    # normal on all of them.
+    normal_now = [
+        effect
+        for effect in data.effects
+        if effect.normal and period.overlaps(effect.onset.hours, normal_until_hours(effect))
+    ]
+    signs = by_urgency([sign for sign in data.warning_signs if period.overlaps(*sign_window(sign, data))])
+    return PeriodView(period, normal_now, signs)

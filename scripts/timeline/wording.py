@@ -84,7 +84,7 @@ def text_equivalent(effect: SideEffect, data: SideEffectsFile) -> str:
     """Everything one chart row shows, in words, for screen readers and for anyone who skips the bars."""
     if not effect.normal:
         return (
-            f"Never normal. It tends to start between {moment(effect.onset)} and "
-            f"{_after(effect.end_of_bar)}. {verdict(effect, data)}"
+            f"Never normal. Watch for it from {moment(effect.onset)} to {_after(effect.end_of_bar)}. "
+            f"{verdict(effect, data)}"
         )
     return f"{starts(effect.onset)} and is {usually_gone(effect.end_of_bar)}. {verdict(effect, data)}"

@@ -18,6 +18,7 @@ from scripts.common.content_errors import ContentProblem, did_you_mean
 from scripts.common.markdown_source import parse_markdown, split_front_matter
 from scripts.common.templates import render_template
 from scripts.timeline import periods, wording
+from scripts.timeline.advice import INLINE_INCLUDE
 from scripts.timeline.models import CARE_LEVELS, SideEffect, SideEffectsFile, WarningSign, by_urgency
 
 TIMELINE_PAGE = "side-effects-timeline.md"
@@ -29,6 +30,8 @@ INCLUDES: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "warning-signs": ("the signs at one level as a short list, for a box that is not a care card", CARE_LEVELS),
     "day-picker": ('the "What day is it?" links to the day views', None),
     "symptom-list": ('the "I have..." list: each symptom with its verdict', None),
+    # Its argument is a side effect's id, checked against the data in advice.py.
+    "signs-of": ("one side effect's signs to rule out, each with what to do, most urgent first", ()),
 }
 INCLUDE_LINE = re.compile(r"^(?P<indent>[ \t]*)<!--\s*(?P<name>[\w -]+?)\s*(?::\s*(?P<argument>[\w -]*?))?\s*-->\s*$")
 CARD_TYPES = (*CARE_LEVELS, "get-help")
@@ -68,7 +71,7 @@ def symptom_rows(data: SideEffectsFile) -> list[SymptomRow]:
 
 def _usage() -> str:
     return "; ".join(
-        f"<!-- {name}: {'|'.join(argument)} -->" if argument else f"<!-- {name} -->"
+        f"<!-- {name}: {'|'.join(argument) or 'ID'} -->" if argument is not None else f"<!-- {name} -->"
         for name, (_, argument) in INCLUDES.items()
     )
 
@@ -122,6 +125,8 @@ def _include_problems(path: str, number: int, name: str, argument: str | None) -
         message = f'"{name}" is not an include{did_you_mean(name, INCLUDES)}; write one of: {_usage()}'
         return [ContentProblem(path, number, message)]
     allowed = INCLUDES[name][1]
+    if allowed == ():
+        return []
     if allowed is None and argument is not None:
         return [ContentProblem(path, number, f"<!-- {name} --> takes nothing after it; write <!-- {name} -->")]
     if allowed is not None and argument not in allowed:
@@ -151,7 +156,8 @@ def render_include(name: str, argument: str | None, data: SideEffectsFile, page_
 
 
 def expand_includes(markdown: str, data: SideEffectsFile, page_path: str) -> str:
-    """The page with each include line replaced by what it includes, at the line's indent."""
+    """The page with each include line replaced by what it includes, at the line's indent, and each inline include
+    (<!-- sign: ID --> and the others in advice.py) by its words."""
     out = []
     for line in markdown.split("\n"):
         include = INCLUDE_LINE.match(line)
@@ -159,5 +165,20 @@ def expand_includes(markdown: str, data: SideEffectsFile, page_path: str) -> str
             rendered = render_include(include.group("name"), include.group("argument"), data, page_path)
             out.append(textwrap.indent(rendered.strip("\n"), include.group("indent"), lambda text: bool(text.strip())))
         else:
-            out.append(line)
+            out.append(INLINE_INCLUDE.sub(lambda found: _inline(found, line, data), line))
     return "\n".join(out)
+
+
+def _inline(found: re.Match, line: str, data: SideEffectsFile) -> str:
+    """One inline include's words; a verdict or contact starts with a capital only where a sentence starts."""
+    name, argument = found.group("name"), found.group("argument")
+    before = line[: found.start()].rstrip()
+    starts_sentence = not before or before.endswith((".", "!", "?", ":")) or before.lstrip("-*> ") == ""
+    if name == "contact":
+        return data.get_help.advice(argument).contact
+    sign = data.sign(argument)
+    if name == "verdict":
+        verdict = data.get_help.advice(sign.level).verdict
+        text = verdict if starts_sentence else wording.lower_first(verdict)
+        return f'<span class="care-verdict level-{sign.level}">{text}</span>'
+    return render_template(INCLUDE_TEMPLATE, include=f"inline-{name}", argument=sign, data=data, wording=wording).strip()

@@ -75,7 +75,8 @@ def statements(units: list[dict], context: str = "") -> list[Statement]:
         marks = []
         for match in VERDICT.finditer(text):
             # "Emergency: call 999" is one verdict; so is a word that only repeats the one before it.
-            if not NEGATED.search(text[: match.start()][-30:]) and not (marks and marks[-1].lastgroup == match.lastgroup):
+            repeats = marks and marks[-1].lastgroup == match.lastgroup and match.start() - marks[-1].end() <= 3
+            if not NEGATED.search(text[: match.start()][-30:]) and not repeats:
                 marks.append(match)
         if unit["level"] and not marks:
             found.append(Statement(unit["level"], text, context))
@@ -186,11 +187,12 @@ SECTIONS_JS = """(args) => {
   const [unitsSource] = args;
   const readUnits = eval(unitsSource);
   const sections = {};
-  for (const element of document.querySelectorAll("details[id], h2[id], h3[id]")) {
+  for (const element of document.querySelectorAll("h2[id], h3[id]")) {
     let units;
-    if (element.matches("details")) {
-      element.open = true;
-      units = readUnits(element);
+    const fold = element.closest("details");
+    if (fold) {
+      fold.open = true;
+      units = readUnits(fold);
     } else {
       const box = document.createElement("div");
       box.appendChild(element.cloneNode(true));
@@ -246,10 +248,14 @@ def day_view_for(reading: SiteReading, day: int) -> dict:
 
 
 def symptom_row_for(reading: SiteReading, scenario: Scenario) -> dict | None:
-    """The line a reader picks: its name holds one of their first words; else the first line about them."""
-    for row in reading.symptom_rows:
-        if any(term in row["name"].lower() for term in scenario.terms[0]):
+    """The line a reader picks: its name holds one of their first words and nothing they do not have; else the
+    first line about them."""
+    named = [row for row in reading.symptom_rows if any(term in row["name"].lower() for term in scenario.terms[0])]
+    for row in named:
+        if not any(word in row["name"].lower() for word in scenario.not_like):
             return row
+    if named:
+        return named[0]
     return next(
         (row for row in reading.symptom_rows if any(about(s, scenario) for s in statements(row["units"]))), None
     )

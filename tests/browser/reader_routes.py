@@ -122,7 +122,9 @@ def _mentions(text: str, word: str) -> bool:
 
 
 def about(statement: Statement, scenario: Scenario) -> bool:
-    words = f"{statement.context} {statement.text}".lower()
+    # A warning names its sign; a reassurance ("Normal if it fades...") is about the heading or line it sits under.
+    words = (f"{statement.context} " if statement.verdict == "normal" else "") + statement.text.lower()
+    words = words.lower()
     holds_terms = all(any(term in words for term in group) for group in scenario.terms)
     return (
         holds_terms
@@ -264,8 +266,11 @@ def symptom_row_for(reading: SiteReading, scenario: Scenario) -> dict | None:
 SEARCH_BUTTON = "label.md-header__button[for='__search']"
 SEARCH_FIELD = "input.md-search__input"
 FIRST_RESULT = ".md-search-result__item"
-RESULTS_FOR_QUERY = """lastWord => [...document.querySelectorAll('.md-search-result__item a')].some(link =>
-  (new URL(link.href).searchParams.get('h') || '').split(' ').includes(lastWord))"""
+# Results are for this query once a result link carries one of its words (search.highlight adds them as ?h=),
+# or the search says it found nothing; the box is emptied between queries, which clears the results.
+RESULTS_FOR_QUERY = """words => [...document.querySelectorAll('.md-search-result__item a')].some(link =>
+  (new URL(link.href).searchParams.get('h') || '').split(' ').some(word => words.includes(word)))
+  || /^No matching/.test((document.querySelector('.md-search-result__meta') || {}).textContent || '')"""
 
 
 def first_search_results(page, site_url: str, queries: list[str]) -> dict[str, list[dict]]:
@@ -276,10 +281,10 @@ def first_search_results(page, site_url: str, queries: list[str]) -> dict[str, l
     results: dict[str, list[dict]] = {}
     for query in queries:
         field.fill("")
+        page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
         field.press_sequentially(query, delay=5)
-        last_word = re.findall(r"[\w']+", query.lower())[-1]
         try:
-            page.wait_for_function(RESULTS_FOR_QUERY, arg=last_word, timeout=5_000)
+            page.wait_for_function(RESULTS_FOR_QUERY, arg=re.findall(r"[\w']+", query.lower()), timeout=5_000)
         except Exception:  # noqa: BLE001 - no result for the query is an answer, not an error
             results[query] = []
             continue

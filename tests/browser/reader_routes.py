@@ -72,6 +72,8 @@ def statements(units: list[dict], context: str = "") -> list[Statement]:
             continue
         if unit["heading"]:
             context, lead = text, ""
+            if text.endswith("?"):
+                continue  # a question ("Is this peeling normal?") gives no verdict
         marks = []
         for match in VERDICT.finditer(text):
             # "Emergency: call 999" is one verdict; so is a word that only repeats the one before it.

@@ -28,7 +28,8 @@ from scripts.timeline.models import CARE_LEVELS, SideEffectsFile
 CARERS = r"(?:practitioner|doctor|gp|nurse|dermatologist|clinic|pharmacist|health professional)"
 ADVICE = re.compile(
     # "what is normal and when to get help" names a topic; it is not advice.
-    r"(?<!when to )(?<!how to )\b(?:get|seek|getting|seeking)\s+(?:medical\s+|urgent\s+|quick\s+)?(?:help|care|treatment)\b"
+    r"(?<!when to )(?<!how to )\b(?:get|seek|getting|seeking)\s+"
+    r"(?:medical\s+|urgent\s+|quick\s+)?(?:help|care|treatment)\b"
     rf"|\b(?:call|contact|see|phone|ring|visit|show\s+(?:it|them)\s+to)\s+(?:your|a|the|my)\s+(?:\w+\s+)?{CARERS}"
     rf"|\bask\s+(?:your|a|the|my)\s+(?:\w+\s+)?{CARERS}\s+to\s+(?:check|look)"
     r"|\b(?:call|phone|ring|dial)\s+(?:nhs\s+)?(?:111|999|911|112)\b"
@@ -176,7 +177,9 @@ def _include_problem(name: str, argument: str, sign_ids: list[str]) -> str | Non
     if name == "contact":
         if argument in CARE_LEVELS:
             return None
-        return f'"{argument}" is not a level; write ' + " or ".join(f"<!-- contact: {level} -->" for level in CARE_LEVELS)
+        return f'"{argument}" is not a level; write ' + " or ".join(
+            f"<!-- contact: {level} -->" for level in CARE_LEVELS
+        )
     if argument in sign_ids:
         return None
     return (

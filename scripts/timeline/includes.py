@@ -165,7 +165,7 @@ def expand_includes(markdown: str, data: SideEffectsFile, page_path: str) -> str
             rendered = render_include(include.group("name"), include.group("argument"), data, page_path)
             out.append(textwrap.indent(rendered.strip("\n"), include.group("indent"), lambda text: bool(text.strip())))
         else:
-            out.append(INLINE_INCLUDE.sub(lambda found: _inline(found, line, data), line))
+            out.append(INLINE_INCLUDE.sub(lambda found, text=line: _inline(found, text, data), line))
     return "\n".join(out)
 
 
@@ -181,4 +181,6 @@ def _inline(found: re.Match, line: str, data: SideEffectsFile) -> str:
         verdict = data.get_help.advice(sign.level).verdict
         text = verdict if starts_sentence else wording.lower_first(verdict)
         return f'<span class="care-verdict level-{sign.level}">{text}</span>'
-    return render_template(INCLUDE_TEMPLATE, include=f"inline-{name}", argument=sign, data=data, wording=wording).strip()
+    return render_template(
+        INCLUDE_TEMPLATE, include=f"inline-{name}", argument=sign, data=data, wording=wording
+    ).strip()

@@ -157,8 +157,8 @@ class PeriodView:
 
     @property
     def self_care(self) -> list[str]:
-        """What helps with the effects a reader most likely has now (within their usual time), each piece of advice
-        once. Effects past their usual end are left out: their advice is often for the first days ("for 1 to 3 days")."""
+        """What helps with the effects a reader most likely has now (within their usual time), each piece of
+        advice once. Effects past their usual end are left out: their advice is often for the first days."""
         advice: dict[str, None] = {}
         for effect in self.normal_now:
             if self.period.overlaps(effect.onset.hours, effect.end_of_bar.hours):

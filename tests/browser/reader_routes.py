@@ -19,6 +19,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
 from tests.browser.reader_scenarios import LEVELS, SCENARIOS, Scenario
 
 TIMELINE = "side-effects-timeline/"
@@ -28,7 +30,10 @@ VERDICT_WORDS = (
     ("none", r"\b(?:not|never) normal\b"),
     ("emergency", r"\bemergenc(?:y|ies)\b|\bcall (?:999|911|112)\b"),
     ("urgent", r"\bget (?:medical )?help today\b|\burgent\b|\bsame day\b"),
-    ("soon", r"\bsee (?:your|a) (?:practitioner|doctor)\b|\bpractitioner soon\b|\bbook a check\b|\bshould be checked\b"),
+    (
+        "soon",
+        r"\bsee (?:your|a) (?:practitioner|doctor)\b|\bpractitioner soon\b|\bbook a check\b|\bshould be checked\b",
+    ),
     ("normal", r"\bnormal\b|\bfine until\b"),
 )
 VERDICT = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in VERDICT_WORDS), re.IGNORECASE)
@@ -168,7 +173,10 @@ DAY_VIEWS_JS = """(args) => {
   return links.map(link => {
     const anchor = link.getAttribute("href").split("#")[1];
     const classes = [...link.classList];
-    const day = prefix => { const name = classes.find(c => c.startsWith(prefix)); return name ? +name.slice(prefix.length) : null; };
+    const day = prefix => {
+      const name = classes.find(c => c.startsWith(prefix));
+      return name ? +name.slice(prefix.length) : null;
+    };
     const heading = document.getElementById(anchor);
     const box = document.createElement("div");
     let node = heading.nextElementSibling;
@@ -201,7 +209,10 @@ SECTIONS_JS = """(args) => {
       const box = document.createElement("div");
       box.appendChild(element.cloneNode(true));
       let node = element.nextElementSibling;
-      while (node && !node.matches("h1, h2, h3")) { box.appendChild(node.cloneNode(true)); node = node.nextElementSibling; }
+      while (node && !node.matches("h1, h2, h3")) {
+        box.appendChild(node.cloneNode(true));
+        node = node.nextElementSibling;
+      }
       document.body.appendChild(box);
       units = readUnits(box);
       box.remove();
@@ -287,8 +298,8 @@ def first_search_results(page, site_url: str, queries: list[str]) -> dict[str, l
         field.press_sequentially(query, delay=5)
         try:
             page.wait_for_function(RESULTS_FOR_QUERY, arg=re.findall(r"[\w']+", query.lower()), timeout=5_000)
-        except Exception:  # noqa: BLE001 - no result for the query is an answer, not an error
-            results[query] = []
+        except PlaywrightTimeoutError:
+            results[query] = []  # no result for the query is an answer, not an error
             continue
         # What the reader meets: the first result's page and best section, not the folded "more on this page".
         results[query] = page.locator(FIRST_RESULT).first.evaluate(f"element => ({UNITS_JS})(element)")

@@ -189,9 +189,15 @@ DAY_VIEWS_JS = """(args) => {
     }
     document.body.appendChild(box);
     const units = readUnits(box);
+    const boxes = [...box.querySelectorAll(".admonition")].map(admonition => ({
+      kinds: [...admonition.classList],
+      levels: [...admonition.querySelectorAll(".care-sign")].map(sign =>
+        ([...sign.classList].find(name => name.startsWith("level-")) || "").slice(6)),
+      last: (admonition.querySelector(":scope > p:last-child") || {textContent: ""}).textContent
+        .replace(/\\s+/g, " ").trim(),
+    }));
     box.remove();
-    return {anchor, first_day: day("day-from-"), last_day: day("day-to-"), units, height: bottom - top,
-            html: box.innerHTML};
+    return {anchor, first_day: day("day-from-"), last_day: day("day-to-"), units, boxes, height: bottom - top};
   });
 }"""
 

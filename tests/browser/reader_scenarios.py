@@ -107,7 +107,7 @@ SCENARIOS = (
         (("red",),),
         "urgent",
         "3 Urgent: spreading or increasing redness after day 2-3",
-        ("fade", "streak"),
+        ("fade", "streak", "dark"),
     ),
     Scenario(3, "yellow crust on my cheek", "yellow crust", (("yellow",),), "urgent", "3 Urgent: pus (infection)"),
     Scenario(4, "pus is coming out of a spot", "pus", (("pus",),), "urgent", "3 Urgent: pus"),
@@ -169,7 +169,7 @@ SCENARIOS = (
         (("red",),),
         "urgent",
         "3 Urgent: spreading or increasing redness",
-        ("fade", "streak"),
+        ("fade", "streak", "dark"),
     ),
     # See the practitioner soon: lasting past about a week, late lumps, dark patches, lines, spots, reused needles.
     Scenario(

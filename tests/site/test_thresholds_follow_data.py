@@ -63,8 +63,8 @@ class _Text(HTMLParser):
     With `prose_only`, the words an include wrote (a sign's time, a verdict) are left out: they come from the data.
     """
 
-    BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "summary", "dd", "dt"}
-    FROM_DATA = {"care-sign__when", "care-verdict"}
+    BLOCKS = frozenset({"p", "li", "td", "th", "h1", "h2", "h3", "h4", "summary", "dd", "dt"})
+    FROM_DATA = frozenset({"care-sign__when", "care-verdict"})
 
     def __init__(self, prose_only: bool):
         super().__init__(convert_charrefs=True)

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from scripts.checks.copied_text import RUN_LENGTH, copied_runs, source_runs
+from scripts.checks.copied_text import RUN_LENGTH, copied_runs, reworded_sentences, source_runs, source_sentences
 from tests.conftest import PROJECT_ROOT, SEEDS_DIR
 
 
@@ -18,6 +18,15 @@ def seed_runs() -> dict:
     if not SEEDS_DIR.is_dir():
         pytest.skip(f"source articles not found at {SEEDS_DIR} (GitHub's checks do not have them)")
     return source_runs(
+        {path.name: path.read_text(encoding="utf-8", errors="replace") for path in sorted(SEEDS_DIR.iterdir())}
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_sentences() -> list:
+    if not SEEDS_DIR.is_dir():
+        pytest.skip(f"source articles not found at {SEEDS_DIR} (GitHub's checks do not have them)")
+    return source_sentences(
         {path.name: path.read_text(encoding="utf-8", errors="replace") for path in sorted(SEEDS_DIR.iterdir())}
     )
 
@@ -39,7 +48,7 @@ def project_text_files() -> list[str]:
     ]
 
 
-def test_no_file_in_the_project_copies_a_source_sentence(seed_runs):
+def test_no_file_in_the_project_copies_a_source_sentence(seed_runs, seed_sentences):
     copies = []
     for name in project_text_files():
         try:
@@ -47,6 +56,8 @@ def test_no_file_in_the_project_copies_a_source_sentence(seed_runs):
         except UnicodeDecodeError:
             continue
         copies += copied_runs(name, text, seed_runs)
+        if name.startswith(("docs/", "data/")):
+            copies += reworded_sentences(name, text, seed_sentences)
     assert not copies, "\n".join(str(copy) for copy in copies)
 
 
@@ -64,3 +75,24 @@ def test_a_pasted_source_sentence_is_reported_with_its_line(seed_runs):
 def test_short_shared_phrases_are_not_copies(seed_runs):
     seed_words = next(path.read_text(encoding="utf-8") for path in sorted(SEEDS_DIR.iterdir())).split()
     assert copied_runs("docs/x.md", " ".join(seed_words[20 : 20 + RUN_LENGTH - 1]), seed_runs) == []
+
+
+def _a_long_seed_sentence(seed_sentences):
+    return next(sentence for _, sentence in seed_sentences if 10 <= len(sentence.text.split()) <= 25)
+
+
+def test_a_source_sentence_with_a_few_words_swapped_is_reported(seed_sentences):
+    original = _a_long_seed_sentence(seed_sentences).text.split()
+    # Every third word replaced: no run of ten words survives, but the sentence is still the source's.
+    reworded = " ".join("quite" if index % 3 == 1 else word for index, word in enumerate(original))
+    page = "# Page\n\nOur own words here.\n\n" + reworded + "\n"
+    copies = reworded_sentences("docs/page.md", page, seed_sentences)
+    assert [copy.line for copy in copies] == [5]
+    assert "follows a sentence of" in str(copies[0])
+
+
+def test_the_same_facts_in_other_words_are_not_a_copy(seed_sentences):
+    original = _a_long_seed_sentence(seed_sentences).text.split()
+    # Half the words kept, in reverse order: the facts may match, the sentence does not.
+    kept = list(reversed(original[::2]))
+    assert reworded_sentences("docs/page.md", " ".join(kept) + ".", seed_sentences) == []

@@ -19,8 +19,6 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-
 from tests.browser.reader_scenarios import LEVELS, SCENARIOS, Scenario
 
 TIMELINE = "side-effects-timeline/"
@@ -205,9 +203,9 @@ SECTIONS_JS = """(args) => {
   const [unitsSource] = args;
   const readUnits = eval(unitsSource);
   const sections = {};
-  for (const element of document.querySelectorAll("h2[id], h3[id]")) {
+  for (const element of document.querySelectorAll("details[id], h2[id], h3[id]")) {
     let units;
-    const fold = element.closest("details");
+    const fold = element.matches("details") ? element : element.closest("details");
     if (fold) {
       fold.open = true;
       units = readUnits(fold);
@@ -285,30 +283,47 @@ def symptom_row_for(reading: SiteReading, scenario: Scenario) -> dict | None:
 SEARCH_BUTTON = "label.md-header__button[for='__search']"
 SEARCH_FIELD = "input.md-search__input"
 FIRST_RESULT = ".md-search-result__item"
-# Results are for this query once a result link carries one of its words (search.highlight adds them as ?h=),
-# or the search says it found nothing; the box is emptied between queries, which clears the results.
-RESULTS_FOR_QUERY = """words => [...document.querySelectorAll('.md-search-result__item a')].some(link =>
-  (new URL(link.href).searchParams.get('h') || '').split(' ').some(word => words.includes(word)))
-  || /^No matching/.test((document.querySelector('.md-search-result__meta') || {}).textContent || '')"""
+# Material's search runs in a web worker: the page posts each query ({type: 2, data: query}) and gets one result
+# message ({type: 3}) back for it. Counting both tells when the results on screen are those of the whole query, not
+# of a half-typed one, without waiting a guessed time.
+COUNT_SEARCHES = """(() => {
+  const Native = window.Worker;
+  window.__searches = {sent: 0, answered: 0, last: null};
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", event => {
+        if (event.data && event.data.type === 3) window.__searches.answered += 1;
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) {
+        window.__searches.sent += 1;
+        window.__searches.last = message.data;
+      }
+      super.postMessage(message, ...rest);
+    }
+  };
+})();"""
+SEARCH_DONE = """query => window.__searches.last === query && window.__searches.answered === window.__searches.sent"""
+NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 def first_search_results(page, site_url: str, queries: list[str]) -> dict[str, list[dict]]:
     """Each query typed as a reader types it (key by key) into one search box; the first result's blocks."""
+    page.add_init_script(COUNT_SEARCHES)
     page.goto(site_url, wait_until="load")
     page.locator(SEARCH_BUTTON).click()
     field = page.locator(SEARCH_FIELD)
     results: dict[str, list[dict]] = {}
     for query in queries:
         field.fill("")
-        page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
         field.press_sequentially(query, delay=5)
-        try:
-            page.wait_for_function(RESULTS_FOR_QUERY, arg=re.findall(r"[\w']+", query.lower()), timeout=5_000)
-        except PlaywrightTimeoutError:
-            results[query] = []  # no result for the query is an answer, not an error
-            continue
+        page.wait_for_function(SEARCH_DONE, arg=query, timeout=10_000)
+        page.evaluate(NEXT_FRAME)
         # What the reader meets: the first result's page and best section, not the folded "more on this page".
-        results[query] = page.locator(FIRST_RESULT).first.evaluate(f"element => ({UNITS_JS})(element)")
+        first = page.locator(FIRST_RESULT).first
+        results[query] = first.evaluate(f"element => ({UNITS_JS})(element)") if first.count() else []
     return results
 
 

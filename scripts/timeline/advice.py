@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from scripts.common.content_errors import ContentProblem, did_you_mean
 from scripts.common.markdown_source import BLOCK_OPENER, parse_markdown, split_front_matter
@@ -97,7 +98,35 @@ def _prose(source: str) -> list[_Prose]:
         elif token.type == "inline" and not heading:
             form = "box" if line in boxes else "list item" if open_items else "sentence"
             found.append(_Prose(line, token.content, form))
+        elif token.type == "html_block":
+            # Raw HTML (a hand-made <div> box, a <p>) is read for its text as a browser would show it.
+            form = "box" if line in boxes or _looks_like_a_box(token.content) else "sentence"
+            found.append(_Prose(line, _html_text(token.content), form))
     return found
+
+
+class _TextOfHtml(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.parts.append(" ")  # the source's own line breaks are kept in the text, so lines still count
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def _html_text(html: str) -> str:
+    reader = _TextOfHtml()
+    reader.feed(html)
+    reader.close()
+    return "".join(reader.parts)
+
+
+def _looks_like_a_box(html: str) -> bool:
+    """A list or a block with a class: what readers see as a list or a box."""
+    return bool(re.search(r"<(?:ul|ol|li|aside|details)\b|<div\b[^>]*\bclass=", html, re.IGNORECASE))
 
 
 def _closest_sign(text: str, data: SideEffectsFile) -> str:
@@ -150,8 +179,9 @@ def check_advice(path: str, source: str, data: SideEffectsFile) -> list[ContentP
         own_words = NOT_OWN_WORDS.sub(lambda match: "\n" * match.group(0).count("\n") or " ", prose.text)
         position = 0
         for sentence in SENTENCE_END.split(own_words):
-            line = prose.line + own_words[: own_words.find(sentence, position)].count("\n")
-            position += len(sentence)
+            start = own_words.find(sentence.strip(), position)
+            line = prose.line + own_words[:start].count("\n")
+            position = start + len(sentence.strip())
             advice = ADVICE.search(sentence)
             if not advice:
                 continue

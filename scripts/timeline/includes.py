@@ -30,6 +30,7 @@ INCLUDES: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "warning-signs": ("the signs at one level as a short list, for a box that is not a care card", CARE_LEVELS),
     "day-picker": ('the "What day is it?" links to the day views', None),
     "symptom-list": ('the "I have..." list: each symptom with its verdict', None),
+    "contacts": ("whom to contact at each level, most urgent first", None),
     # Its argument is a side effect's id, checked against the data in advice.py.
     "signs-of": ("one side effect's signs to rule out, each with what to do, most urgent first", ()),
 }

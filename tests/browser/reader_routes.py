@@ -231,7 +231,8 @@ SYMPTOMS_JS = """(args) => {
   const readUnits = eval(unitsSource);
   const heading = document.getElementById("i-have");
   let node = heading.nextElementSibling;
-  while (node && !node.matches("ul")) node = node.nextElementSibling;
+  // The list of symptoms: the first list after the heading whose lines link to their details.
+  while (node && !(node.matches("ul") && node.querySelector(":scope > li > a"))) node = node.nextElementSibling;
   if (!node) return [];
   return [...node.children].map(item => {
     const link = item.querySelector("a");

@@ -26,6 +26,7 @@ from scripts.site.html_allowlist import check_front_matter, check_page_source, c
 from scripts.site.page_metadata import PageMetadata, check_page, check_snippet
 from scripts.site.references import Reference, load_references
 from scripts.site.snippets import included_snippets, missing_snippets
+from scripts.timeline.advice import check_advice
 from scripts.timeline.includes import TIMELINE_PAGE, check_includes, expand_includes, has_includes
 from scripts.timeline.loading import load_side_effects
 from scripts.timeline.models import SideEffectsFile
@@ -89,6 +90,7 @@ class SiteContent:
             in_snippet = f"/{SNIPPETS_DIR}/" in f"/{path}"
             if not path.endswith(GENERATED_PAGE_SUFFIX):
                 problems += check_includes(path, sources[path], in_snippet)
+                problems += check_advice(path, sources[path], self.side_effects)
             if in_snippet:
                 # Snippets show only inside other pages, so their HTML is checked here, with lines.
                 problems += check_page_source(path, sources[path]) + check_snippet(path, sources[path])

@@ -19,6 +19,7 @@ from scripts.common.data_files import CONTENT_ERROR, plain_message
 from scripts.common.markdown_source import split_front_matter
 from scripts.common.review_dates import next_review_problem
 from scripts.common.yaml_loader import EXAMPLE_DATE, parse_yaml
+from scripts.i18n.stamps import STAMP_PATTERN
 
 CITATION = re.compile(r"\[\[([^\[\]]+)\]\]")
 REQUIRED_FIELDS = ("title", "description", "last_reviewed", "next_review", "sources")
@@ -38,6 +39,7 @@ FIELD_HELP = {
     "search_boost: 0.5",
     "search_questions": f"readers' questions this page answers, each at most {QUESTION_MAX_LENGTH} characters, like: "
     "search_questions: [Can I wear makeup?]",
+    "translation_of": "the stamp of the English page this page translates; run: make translation-stamp",
 }
 
 
@@ -79,6 +81,8 @@ class FrontMatter(BaseModel):
     generated_list: Literal["glossary", "references"] | None = None
     search_boost: Annotated[float, Field(gt=0, le=10)] | None = None
     search_questions: list[Question] = []
+    # Only on a translated page: the stamp of the English it translates (scripts/i18n/stamps.py).
+    translation_of: Annotated[str, Field(pattern=STAMP_PATTERN)] | None = None
 
     @field_validator("description")
     @classmethod

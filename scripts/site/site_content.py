@@ -13,6 +13,13 @@ from scripts.checks.html_allowlist import check_front_matter, check_page_source,
 from scripts.common.content_errors import ContentError, ContentProblem
 from scripts.common.templates import render_template
 from scripts.common.yaml_loader import load_yaml_file
+from scripts.i18n.languages import DEFAULT_LANGUAGE
+from scripts.i18n.translated_data import (
+    Translations,
+    translated_glossary,
+    translated_references,
+    translated_side_effects,
+)
 from scripts.site.citations import mark_citations
 from scripts.site.glossary import (
     GlossaryEntry,
@@ -49,9 +56,13 @@ class SiteContent:
     side_effects: SideEffectsFile
     # What each care-card include rendered to in this build; the data does not change within one.
     rendered_includes: dict[tuple, str] = field(default_factory=dict, repr=False)
+    language: str = DEFAULT_LANGUAGE
+    # The translated data entries this build laid over the English, to report those whose English changed.
+    translations: Translations = field(default_factory=Translations, repr=False)
 
     @classmethod
-    def load(cls, project_root: Path) -> SiteContent:
+    def load(cls, project_root: Path, language: str = DEFAULT_LANGUAGE) -> SiteContent:
+        """The data in `language`: the English files, with data/NAME.LANG.yml's texts laid over them."""
         problems: list[ContentProblem] = []
 
         def load(loader, name: str, empty):
@@ -69,7 +80,26 @@ class SiteContent:
         side_effects = load(lambda path, name: load_side_effects(path, set(references), name), SIDE_EFFECTS_FILE, None)
         if problems:
             raise ContentError(problems)
-        return cls(references=references, glossary=glossary, side_effects=side_effects)
+        translations = Translations()
+        if language != DEFAULT_LANGUAGE:
+
+            def translate(translator, name: str, english):
+                return load(
+                    lambda path, name: translator(english, project_root, name, language, translations), name, english
+                )
+
+            references = translate(translated_references, REFERENCES_FILE, references)
+            glossary = translate(translated_glossary, GLOSSARY_FILE, glossary)
+            side_effects = translate(translated_side_effects, SIDE_EFFECTS_FILE, side_effects)
+            if problems:
+                raise ContentError(problems)
+        return cls(
+            references=references,
+            glossary=glossary,
+            side_effects=side_effects,
+            language=language,
+            translations=translations,
+        )
 
     def timeline_page(self) -> str:
         return render_page(self.side_effects)

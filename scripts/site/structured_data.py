@@ -8,7 +8,9 @@ from scripts.site.page_metadata import PageMetadata
 from scripts.site.references import Reference
 
 
-def medical_web_page(metadata: PageMetadata, references: list[Reference], page_url: str | None, site_name: str) -> str:
+def medical_web_page(
+    metadata: PageMetadata, references: list[Reference], page_url: str | None, site_name: str, language: str = "en"
+) -> str:
     """The JSON-LD text, safe to place inside a <script> element."""
     document = {
         "@context": "https://schema.org",
@@ -16,7 +18,7 @@ def medical_web_page(metadata: PageMetadata, references: list[Reference], page_u
         "name": metadata.title,
         "description": metadata.description,
         "lastReviewed": metadata.last_reviewed.isoformat(),
-        "inLanguage": "en",
+        "inLanguage": language,
         "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
         "isPartOf": {"@type": "WebSite", "name": site_name},
         "citation": [

@@ -26,6 +26,9 @@ Text = Annotated[str, Field(min_length=1)]
 Stamp = Annotated[str, Field(pattern=STAMP_PATTERN)]
 STAMP_KEY = "translates"
 STAMP_FIX = "make translation-stamp FILES={file}"
+# Texts each language has its own number of: a glossary term's other forms (plurals, capitals) are not translations
+# of the English forms, so neither their count nor a change to the English ones concerns the translation.
+OWN_FORMS = ("also",)
 
 
 class _Texts(BaseModel):
@@ -191,6 +194,8 @@ def english_texts(english: BaseModel, texts_model: type[_Texts]) -> dict:
     """The English entry's texts that `texts_model` translates, for its stamp."""
     values = {}
     for name in texts_model.text_fields():
+        if name in OWN_FORMS:
+            continue
         value = getattr(english, name, None)
         values[name] = value.model_dump() if isinstance(value, BaseModel) else value
     return values
@@ -201,7 +206,6 @@ def check_entries(
     section: tuple[str, ...],
     translated: dict[str, _Texts],
     english: dict[str, BaseModel],
-    texts_model: type[_Texts],
     noun: str,
 ) -> tuple[dict[str, _Texts], list[ContentProblem]]:
     """Match the translated entries under `section` with the English ones by key: every English entry needs one,
@@ -217,8 +221,8 @@ def check_entries(
                 ContentProblem(
                     document.display_path,
                     section_line,
-                    f"{noun} {key!r} has no Spanish text; add it under {where} with the keys"
-                    f" {', '.join(texts_model.text_fields())}",
+                    f"{noun} {key!r} has no Spanish text; add it under {where}, with the same keys as the entries"
+                    " around it",
                 )
             )
             continue
@@ -230,7 +234,7 @@ def check_entries(
                 document.line_of([*section, key, STAMP_KEY]) or line,
                 f"{noun} {key!r}",
                 entry.translates,
-                stamp_of(english_texts(english_entry, texts_model)),
+                stamp_of(english_texts(english_entry, type(entry))),
             )
         )
     for key in translated:
@@ -248,6 +252,8 @@ def check_entries(
 def _shape_problems(file: str, line: int | None, what: str, english: BaseModel, entry: _Texts) -> list[ContentProblem]:
     problems = []
     for name in type(entry).text_fields():
+        if name in OWN_FORMS:
+            continue
         english_value = getattr(english, name, None)
         value = getattr(entry, name)
         if isinstance(english_value, list) and len(value) != len(english_value):

@@ -24,7 +24,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from scripts.checks.html_allowlist import check_copied_file, check_rendered_page
 from scripts.common.content_errors import ContentError, ContentProblem, problems_summary
-from scripts.common.templates import render_template
+from scripts.common.templates import in_language, long_date, render_template, strings
 from scripts.common.yaml_loader import decode_utf8
 from scripts.i18n.languages import DEFAULT_LANGUAGE, english_path, language_of, translation_path
 from scripts.i18n.pages import out_of_date, structure_problems
@@ -136,7 +136,8 @@ def _stop_or_show(problems: list[ContentProblem]) -> None:
 
 def _problems_html() -> str:
     problems = _build.preview_problems
-    return render_template("content-problems.html.j2", headline=problems_summary(len(problems)), problems=problems)
+    with in_language(_build.language):
+        return render_template("content-problems.html.j2", headline=problems_summary(len(problems)), problems=problems)
 
 
 def _generated_page(config, src_uri: str, content: str, language: str) -> File:
@@ -254,8 +255,12 @@ def _check_copied_files(files: Files, config) -> None:
 
 
 def _check_nav(files: Files, config, checked: dict) -> None:
+    # A translated page stands in the menu under its English page's name (mkdocs-static-i18n's norm_src_uri).
     pages = {
-        file.src_uri: (_display_path(config, file), checked[_display_path(config, file)].title)
+        getattr(file, "norm_src_uri", file.src_uri): (
+            _display_path(config, file),
+            checked[_display_path(config, file)].title,
+        )
         for file in files.documentation_pages()
         if file.inclusion == InclusionLevel.INCLUDED
     }
@@ -288,6 +293,9 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_env(env, config, files):
+    # The theme's templates (overrides/) print their fixed words in this build's language, as ours do.
+    env.globals["t"] = strings(_build.language)
+    env.globals["long_date"] = lambda day: long_date(day, _build.language)
     # Every page is rendered by now and nothing is written yet: the last moment to stop the build cleanly.
     if _build.unsafe_html:
         _stop_or_show(list(_build.unsafe_html))
@@ -306,6 +314,8 @@ def on_page_context(context, page, config, nav):
         page.meta["structured_data"] = medical_web_page(
             metadata, cited, page.canonical_url, config.site_name, _build.language
         )
+    page.meta["language"] = getattr(page.file, "locale", _build.language)
+    page.meta["alternates"] = _alternates(page, config)
     if _build.repository:
         page_url = page.canonical_url or page.abs_url
         docs = Path(config.docs_dir).resolve().relative_to(_project_root(config)).as_posix()
@@ -317,6 +327,15 @@ def on_page_context(context, page, config, nav):
         )
         page.meta["page_links"] = _build.repository.page_links(source_files, page.title, page_url)
     return context
+
+
+def _alternates(page, config) -> list[dict]:
+    """The page in every language (mkdocs-static-i18n's alternates): for the switch, hreflang links and sitemap."""
+    site_url = config.site_url or "/"
+    return [
+        {"language": language, "url": site_url + ("" if file.url == "./" else file.url), "path": file.url}
+        for language, file in sorted(getattr(page.file, "alternates", {}).items())
+    ]
 
 
 def site_address(config_file: Path) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from scripts.checks.html_allowlist import check_front_matter, check_page_source, check_yaml_texts
 from scripts.common.content_errors import ContentError, ContentProblem
-from scripts.common.templates import render_template
+from scripts.common.templates import in_language, render_template
 from scripts.common.yaml_loader import load_yaml_file
 from scripts.i18n.languages import DEFAULT_LANGUAGE
 from scripts.i18n.translated_data import (
@@ -102,7 +102,8 @@ class SiteContent:
         )
 
     def timeline_page(self) -> str:
-        return render_page(self.side_effects)
+        with in_language(self.language):
+            return render_page(self.side_effects)
 
     def check_pages(self, sources: dict[str, str], snippet_options: dict | None = None) -> dict[str, PageMetadata]:
         """Check every page (and snippet); raise one ContentError listing all problems across the site.
@@ -137,6 +138,10 @@ class SiteContent:
         """The Markdown MkDocs renders: care cards included, citations marked (the hook links them once
         rendered, see citations.py) and generated lists added; hover definitions come from the abbr extension's
         glossary setting (hover_definitions). page_path is the page's path under docs/, for links to the timeline."""
+        with in_language(self.language):
+            return self._page_markdown(markdown, metadata, page_path)
+
+    def _page_markdown(self, markdown: str, metadata: PageMetadata, page_path: str) -> str:
         markdown = expand_includes(markdown, self.side_effects, page_path, self.rendered_includes)
         markdown = mark_citations(markdown, metadata.sources)
         if metadata.generated_list == "glossary":

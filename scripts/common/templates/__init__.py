@@ -1,8 +1,25 @@
-"""The one Jinja environment: templates turn data files into the pages and lists the build generates."""
+"""The one Jinja environment: templates turn data files into the pages and lists the build generates.
+
+Fixed words in templates come from strings.yml in the language being built: `t` in every template. The language
+is set per build (`in_language`), so one build's pages never get another language's words.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import datetime
+from collections.abc import Iterator
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
+
 import jinja2
+
+from scripts.common.content_errors import ContentError, ContentProblem
+from scripts.common.yaml_loader import load_yaml_file
+
+STRINGS_FILE = Path(__file__).with_name("strings.yml")
+_language: ContextVar[str] = ContextVar("template_language", default="en")
 
 _environment = jinja2.Environment(
     loader=jinja2.PackageLoader("scripts.common", "templates"),
@@ -15,5 +32,39 @@ _environment = jinja2.Environment(
 )
 
 
+@cache
+def _all_strings() -> dict[str, dict]:
+    document = load_yaml_file(STRINGS_FILE, "scripts/common/templates/strings.yml")
+    languages = {language for texts in document.data.values() for language in texts}
+    problems = [
+        ContentProblem(document.display_path, document.line_of([key]), f"{key} has no {language!r} text; add one")
+        for key, texts in document.data.items()
+        for language in sorted(languages - set(texts))
+    ]
+    if problems:
+        raise ContentError(problems)
+    return document.data
+
+
+def strings(language: str) -> dict:
+    """Every fixed template word in `language`, by key."""
+    return {key: texts[language] for key, texts in _all_strings().items()}
+
+
+def long_date(day: datetime.date, language: str) -> str:
+    words = strings(language)
+    return words["date"].format(day=day.day, month=words["months"][day.month - 1], year=day.year)
+
+
+@contextlib.contextmanager
+def in_language(language: str) -> Iterator[None]:
+    """Templates rendered inside this block print their fixed words in `language`."""
+    token = _language.set(language)
+    try:
+        yield
+    finally:
+        _language.reset(token)
+
+
 def render_template(name: str, **values) -> str:
-    return _environment.get_template(name).render(**values)
+    return _environment.get_template(name).render(t=strings(_language.get()), **values)

@@ -45,6 +45,7 @@ from scripts.site.structured_data import medical_web_page
 HOVER_EXTENSION = "abbr"
 # mkdocs-static-i18n's name in mkdocs.yml: it runs the whole build once per language on one config.
 I18N_PLUGIN = "i18n"
+NOT_FOUND_PAGE = "404.html"
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
 
@@ -296,6 +297,8 @@ def on_env(env, config, files):
     # The theme's templates (overrides/) print their fixed words in this build's language, as ours do.
     env.globals["t"] = strings(_build.language)
     env.globals["long_date"] = lambda day: long_date(day, _build.language)
+    # Where this language's pages start, from the site root ("es/"), for templates that are not pages (404).
+    env.globals["language_path"] = "" if _build.language == DEFAULT_LANGUAGE else f"{_build.language}/"
     # Every page is rendered by now and nothing is written yet: the last moment to stop the build cleanly.
     if _build.unsafe_html:
         _stop_or_show(list(_build.unsafe_html))
@@ -314,7 +317,7 @@ def on_page_context(context, page, config, nav):
         page.meta["structured_data"] = medical_web_page(
             metadata, cited, page.canonical_url, config.site_name, _build.language
         )
-    page.meta["language"] = getattr(page.file, "locale", _build.language)
+    page.meta["language"] = _build.language
     page.meta["alternates"] = _alternates(page, config)
     if _build.repository:
         page_url = page.canonical_url or page.abs_url
@@ -351,6 +354,16 @@ def mkdocs_settings(config_file: Path) -> dict:
     tools that write a variant of the config."""
     with open(config_file, "rb") as source:
         return yaml_load(source)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """Each language's 404 page in its own folder (/es/404.html); the theme writes every language's to the root."""
+    if template_name == NOT_FOUND_PAGE and _build.language != DEFAULT_LANGUAGE:
+        target = Path(config.site_dir) / _build.language / NOT_FOUND_PAGE
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+        return ""  # MkDocs writes nothing for an empty template, so the English 404 stays at the root
+    return output
 
 
 def on_serve(server, config, builder):

@@ -13,7 +13,7 @@ endif
 # Root installs packages directly; anyone else goes through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install serve build test check lint dev-check chromium wordnet node-tools bench linkcheck review-due lock clean dedup-package-check source-fingerprint
+.PHONY: translation-stamp install serve build test check lint dev-check chromium wordnet node-tools bench linkcheck review-due lock clean dedup-package-check source-fingerprint
 
 install: $(VENV)/.installed wordnet
 
@@ -86,6 +86,11 @@ linkcheck: build
 # Pages whose next_review is within 30 days or past, with file:line; fails when any is due. TODAY=2027-01-31 pretends.
 review-due: install
 	$(BIN)/python -m scripts.checks.review_due $(if $(TODAY),--today $(TODAY))
+
+# Record that translations say what the English says now: FILES="docs/aftercare.es.md data/glossary.es.yml", or every
+# translation when FILES is empty. The build and `make review-due` list translations whose English changed since.
+translation-stamp: install
+	$(BIN)/python -m scripts.i18n.stamp $(FILES)
 
 # Rewrite the fingerprint the copied-text check uses (hashed runs of words, never the text) after the source articles
 # change; SOURCES=folder if they are not at ../shared/seeds.

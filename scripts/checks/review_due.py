@@ -18,12 +18,20 @@ from pathlib import Path
 from scripts.common.content_errors import ContentError, ContentProblem
 from scripts.common.markdown_source import split_front_matter
 from scripts.common.yaml_loader import EXAMPLE_DATE, load_yaml_file, parse_yaml, read_text
+from scripts.i18n.languages import DEFAULT_LANGUAGE, language_of
+from scripts.i18n.outdated import translations_to_update
 from scripts.site.site_content import SNIPPETS_DIR
 
 DUE_WITHIN_DAYS = 30
 HOW_TO_REVIEW = (
     "To review a page, check the whole page against its sources; then set last_reviewed to that day and "
     "next_review to a date up to a year later (CONTRIBUTING.md, 'Review dates')."
+)
+
+
+TRANSLATION_HELP = (
+    "To update a translation, make it say what the English says now (git log -p on the English file shows what"
+    " changed), then run: make translation-stamp FILES=the-translated-file (CONTRIBUTING.md, 'Translating')."
 )
 
 
@@ -74,7 +82,8 @@ def review_dates(root: Path) -> list[ReviewDate | ContentProblem]:
         name = path.relative_to(root).as_posix()
         if SNIPPETS_DIR not in path.relative_to(root / "docs").parts[:-1]:
             found.append(_page_review_date(path, name))
-    for path in sorted((root / "data").glob("*.y*ml")):
+    # A translated data file holds only texts; its page's dates are the English file's.
+    for path in sorted(path for path in (root / "data").glob("*.y*ml") if language_of(path.name) == DEFAULT_LANGUAGE):
         found.append(_data_page_review_date(path, path.relative_to(root).as_posix()))
     return [item for item in found if item is not None]
 
@@ -116,9 +125,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
     args = parser.parse_args(argv)
     problems = due_reviews(args.root, args.today)
+    translations = translations_to_update(args.root)
+    if translations:
+        count = len(translations)
+        print(f"{count} translation{'s' if count != 1 else ''} to update (the English changed since, or no stamp):")
+        for problem in translations:
+            print(problem)
+        print(TRANSLATION_HELP)
     if not problems:
         print(f"No page is due for review in the {DUE_WITHIN_DAYS} days from {args.today}.")
-        return 0
+        return 1 if translations else 0
     count = len(problems)
     print(
         f"{count} page{'s' if count != 1 else ''} to review (next_review within {DUE_WITHIN_DAYS} days of "

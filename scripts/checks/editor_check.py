@@ -26,11 +26,14 @@ from pathlib import Path
 from pymarkdown.api import PyMarkdownApi
 
 from scripts.checks.link_check import check_site, site_url_from_config
+from scripts.checks import readability_es, spelling_es
 from scripts.checks.readability import MAXIMUM_GRADE, score_markdown
 from scripts.checks.repeated_content import find_repeated_paragraphs
 from scripts.checks.warning_signs import sign_problems
 from scripts.common.content_errors import ContentError, ContentProblem, problems_summary
 from scripts.common.yaml_loader import SYNTAX_HINT, read_text
+from scripts.i18n.languages import DEFAULT_LANGUAGE, TRANSLATIONS, language_of, translation_path
+from scripts.i18n.outdated import translations_to_update
 from scripts.site.navigation import CONFIG_FILE as NAV_CONFIG
 from scripts.site.site_content import (
     GENERATED_PAGE,
@@ -230,6 +233,9 @@ _score = functools.lru_cache(maxsize=512)(score_markdown)
 def reading_problems(pages: dict[str, str]) -> list[ContentProblem]:
     problems = []
     for name, markdown in pages.items():
+        if language_of(name.removesuffix(GENERATED_PAGE_SUFFIX)) != DEFAULT_LANGUAGE:
+            problems += spanish_reading_problems(name, markdown)
+            continue
         score = _score(markdown)
         if score.words and score.grade > MAXIMUM_GRADE:
             problems.append(
@@ -241,6 +247,37 @@ def reading_problems(pages: dict[str, str]) -> list[ContentProblem]:
                 )
             )
     return problems
+
+
+def spanish_reading_problems(name: str, markdown: str) -> list[ContentProblem]:
+    score = _spanish_score(markdown)
+    if not score.words or score.easy_enough:
+        return []
+    return [
+        ContentProblem(
+            name.removesuffix(GENERATED_PAGE_SUFFIX),
+            None,
+            f"the page reads at INFLESZ {score.inflesz:.0f} and Fernández-Huerta {score.fernandez_huerta:.0f}; it"
+            f" needs INFLESZ {readability_es.MINIMUM_INFLESZ:.0f} or Fernández-Huerta"
+            f" {readability_es.MINIMUM_FERNANDEZ_HUERTA:.0f}, so shorten long sentences and use everyday words",
+        )
+    ]
+
+
+_spanish_score = functools.lru_cache(maxsize=512)(readability_es.score_markdown)
+
+
+def spanish_spelling_problems(root: Path) -> list[ContentProblem]:
+    """Spanish pages and the Spanish data texts readers see (citations keep their published, English titles)."""
+    files = [
+        path.relative_to(root).as_posix()
+        for path in [*sorted((root / "docs").rglob("*.md")), *sorted((root / "data").glob("*.y*ml"))]
+        if language_of(path.name) in TRANSLATIONS and path.name != Path(translation_path(REFERENCES_FILE, "es")).name
+    ]
+    try:
+        return spelling_es.spelling_problems(root, files)
+    except ContentError as error:
+        return error.problems
 
 
 def site_problems(site_dir: Path, root: Path) -> list[ContentProblem]:
@@ -267,6 +304,10 @@ def article_sources(root: Path) -> tuple[dict[str, str], list[ContentProblem]]:
             problems += error.problems
     with contextlib.suppress(ContentError):  # the build reports it
         pages[GENERATED_PAGE] = SiteContent.load(root).timeline_page()
+    for language in TRANSLATIONS:
+        with contextlib.suppress(ContentError):
+            generated = f"{translation_path(SIDE_EFFECTS_FILE, language)}{GENERATED_PAGE_SUFFIX}"
+            pages[generated] = SiteContent.load(root, language).timeline_page()
     return pages, problems
 
 
@@ -277,30 +318,37 @@ def editor_problems(root: Path) -> list[ContentProblem]:
         site_dir = Path(scratch) / "site"
         build = pool.submit(build_problems, root, site_dir)
         spelling = pool.submit(spelling_problems, root)
+        spanish_spelling = pool.submit(spanish_spelling_problems, root)
         pages, unreadable = article_sources(root)
         articles = {name: text for name, text in pages.items() if f"/{SNIPPETS_DIR}/" not in name}
-        layout = markdown_lint_problems(root, {name: text for name, text in articles.items() if name != GENERATED_PAGE})
-        from_sources = reading_problems(articles) + find_repeated_paragraphs(
-            {name: text for name, text in articles.items() if name != GENERATED_PAGE}
-        )
+        written = {name: text for name, text in articles.items() if not name.endswith(GENERATED_PAGE_SUFFIX)}
+        layout = markdown_lint_problems(root, written)
+        # Repeats are looked for within a language: a translation repeats its English page by design.
+        from_sources = reading_problems(articles) + [
+            problem
+            for language in (DEFAULT_LANGUAGE, *TRANSLATIONS)
+            for problem in find_repeated_paragraphs(
+                {name: text for name, text in written.items() if language_of(name) == language}
+            )
+        ]
         problems = build.result()
         if not problems:
             problems += site_problems(site_dir, root)
         # A page the build refuses (broken front matter, say) would give a cascade of layout rules; its fix comes first.
         refused = {problem.file for problem in problems}
         layout_problems = [problem for problem in layout if problem.file not in refused]
-        problems += unreadable + spelling.result() + layout_problems + from_sources
+        problems += unreadable + spelling.result() + spanish_spelling.result() + layout_problems + from_sources
     return list(dict.fromkeys(problems))
 
 
-def github_annotation(problem: ContentProblem) -> str:
-    """The workflow command that shows `problem` on its file and line in a pull request."""
+def github_annotation(problem: ContentProblem, level: str = "error") -> str:
+    """The workflow command that shows `problem` on its file and line in a pull request (level: error, warning)."""
     message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     path = problem.file.removesuffix(GENERATED_PAGE_SUFFIX)
     properties = [f"file={_property(path)}"] if not path.endswith(")") else []
     if problem.line and properties:
         properties.append(f"line={problem.line}")
-    return f"::error {','.join(properties)}::{message}" if properties else f"::error::{problem}"
+    return f"::{level} {','.join(properties)}::{message}" if properties else f"::{level}::{problem}"
 
 
 def _property(value: str) -> str:
@@ -323,6 +371,12 @@ def main(argv: list[str] | None = None) -> int:
     paths = [arg for arg in args if arg != "--github"]
     root = Path(paths[0]) if paths else Path.cwd()
     problems = editor_problems(root.resolve())
+    # An outdated translation does not stop a change to the English: it is shown (as a warning in a pull request)
+    # until a translator updates it; `make review-due` lists it too.
+    for outdated in translations_to_update(root.resolve()):
+        print(f"{outdated} (translation to update)")
+        if github:
+            print(github_annotation(outdated, "warning"))
     for problem in problems:
         print(problem)
         if github:

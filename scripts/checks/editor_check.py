@@ -25,8 +25,8 @@ from pathlib import Path
 
 from pymarkdown.api import PyMarkdownApi
 
-from scripts.checks.link_check import check_site, site_url_from_config
 from scripts.checks import readability_es, spelling_es
+from scripts.checks.link_check import check_site, site_url_from_config
 from scripts.checks.readability import MAXIMUM_GRADE, score_markdown
 from scripts.checks.repeated_content import find_repeated_paragraphs
 from scripts.checks.warning_signs import sign_problems

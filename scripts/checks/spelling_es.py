@@ -2,7 +2,8 @@
 
 Words come from Hunspell's Spanish dictionaries (Debian's hunspell-es: Spain's and Mexico's, so words of either side
 of the Atlantic pass), run as one `hunspell -l` per check. Names, abbreviations and medical terms the dictionary lacks
-go in .spanish-words.txt, one per line (in lower case it also allows the word with a capital). Reference IDs in citations ([[Chu]]) are not words and are left out.
+go in .spanish-words.txt, one per line (in lower case it also allows the word with a capital). Reference IDs in
+citations ([[Chu]]) are not words and are left out.
 """
 
 from __future__ import annotations

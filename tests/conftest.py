@@ -192,3 +192,11 @@ def pytest_terminal_summary(terminalreporter) -> None:
         terminalreporter.section("time per stage")
         for stage, seconds in sorted(_stage_seconds.items(), key=lambda item: -item[1]):
             terminalreporter.write_line(f"{stage:<12} {seconds:7.1f} s")
+
+
+@pytest.fixture(scope="session")
+def attack_outcomes(tmp_path_factory):
+    """Every one-change attack of tests/gates/attacks.py built once per session (the gate and browser tests read it)."""
+    from tests.gates.attacks import ATTACKS, run_attacks
+
+    return run_attacks(tmp_path_factory.mktemp("attacks"), sorted(ATTACKS))

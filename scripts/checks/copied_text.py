@@ -1,11 +1,15 @@
-"""Find sentences copied word for word from the source articles.
+"""Gate: no sentence of the clinic source articles is copied into the project.
 
-The project may use the clinic articles' facts but never their sentences. A run of ten words in a row
-shared with a source is treated as copied: shorter runs turn up by chance in plain writing.
+The project may use the clinic articles' facts but never their sentences. Two checks:
+- a run of ten words in a row shared with a source is copied: shorter runs turn up by chance in plain writing;
+- a sentence that follows a source sentence closely is too: at least half of the content words of each, in the
+  same order (word endings and small words such as "the" ignored), and at least PARAPHRASE_MIN_WORDS of them.
+  Swapping a few words ("makes" for "releases") keeps the source's sentence; saying the fact another way does not.
 
 The articles themselves stay out of the project (../shared/seeds). What the project keeps is their fingerprint
 (SOURCE_FINGERPRINT): a hash of every run of ten words, which can tell a copied run but cannot give back the text.
-So the check runs on any clone, in pre-commit and on GitHub.
+So the first check runs on any clone, in pre-commit and on GitHub; the second needs the articles' words, so it
+runs where they are at hand (`--sources`, and the test suite beside ../shared/seeds).
 
     python -m scripts.checks.copied_text FILE...                   check files against the fingerprint
     python -m scripts.checks.copied_text --sources DIR FILE...     check files against the articles themselves
@@ -15,10 +19,12 @@ So the check runs on any clone, in pre-commit and on GitHub.
 from __future__ import annotations
 
 import argparse
+import difflib
 import hashlib
 import json
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.common.content_errors import ContentError, ContentProblem
@@ -30,6 +36,145 @@ FINGERPRINT_COMMAND = "python -m scripts.checks.copied_text --fingerprint ../sha
 # A hash, not the words: 8 bytes keep the chance of two different runs sharing one negligible.
 HASH_BYTES = 8
 HASH_PERSON = b"copied-text"
+PARAPHRASE_SHARE = 0.5
+PARAPHRASE_MIN_WORDS = 5
+STEM_LENGTH = 5  # "releases" and "release", "following" and "follows" compare as the same word
+SMALL_WORDS = frozenset(
+    (
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "can",
+        "do",
+        "does",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "me",
+        "more",
+        "most",
+        "my",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "she",
+        "so",
+        "some",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "to",
+        "us",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "which",
+        "who",
+        "will",
+        "with",
+        "you",
+        "your",
+    )
+)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    line: int
+    text: str
+    stems: tuple[str, ...]
+
+
+def _sentences(text: str) -> list[_Sentence]:
+    """Sentences of each paragraph (lines up to a blank line), with the line each starts on."""
+    found: list[_Sentence] = []
+    paragraph: list[tuple[int, str]] = []
+    for number, line in enumerate([*text.split("\n"), ""], start=1):
+        if line.strip():
+            paragraph.append((number, line))
+            continue
+        joined = " ".join(part for _, part in paragraph)
+        starts = [0]  # where each line of the paragraph starts in `joined`
+        for _, part in paragraph[:-1]:
+            starts.append(starts[-1] + len(part) + 1)
+        position = 0
+        for sentence in SENTENCE_END.split(joined) if paragraph else []:
+            start = joined.find(sentence, position)
+            position = start + len(sentence)
+            line_of = paragraph[max(index for index, begins in enumerate(starts) if begins <= start)][0]
+            stems = tuple(word[:STEM_LENGTH] for word in WORD.findall(sentence.lower()) if word not in SMALL_WORDS)
+            found.append(_Sentence(line_of, sentence, stems))
+        paragraph = []
+    return found
+
+
+def source_sentences(sources: dict[str, str]) -> list[tuple[str, _Sentence]]:
+    return [
+        (name, sentence)
+        for name, text in sorted(sources.items())
+        for sentence in _sentences(text)
+        if len(sentence.stems) >= PARAPHRASE_MIN_WORDS
+    ]
+
+
+def reworded_sentences(name: str, text: str, sources: list[tuple[str, _Sentence]]) -> list[ContentProblem]:
+    """Sentences of `text` that follow a source sentence closely (see the module's docstring)."""
+    found: list[ContentProblem] = []
+    for sentence in _sentences(text):
+        if len(sentence.stems) < PARAPHRASE_MIN_WORDS:
+            continue
+        own = set(sentence.stems)
+        for source, original in sources:
+            if len(own & set(original.stems)) < PARAPHRASE_SHARE * len(own):
+                continue  # too few shared words to be a rewording; skip the slower comparison
+            matcher = difflib.SequenceMatcher(None, sentence.stems, original.stems, autojunk=False)
+            in_order = sum(block.size for block in matcher.get_matching_blocks())
+            shorter_share = in_order / max(len(sentence.stems), len(original.stems))
+            if in_order >= PARAPHRASE_MIN_WORDS and shorter_share >= PARAPHRASE_SHARE:
+                words = " ".join(sentence.text.split())
+                found.append(
+                    ContentProblem(
+                        name,
+                        sentence.line,
+                        f'"{words}" follows a sentence of {source} closely, with a few words swapped; say the fact in'
+                        " your own way, not the source's sentence",
+                    )
+                )
+                break
+    return found
 
 
 def _words_with_lines(text: str) -> list[tuple[str, int]]:
@@ -118,15 +263,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {SOURCE_FINGERPRINT}")
         return 0
     try:
-        runs = source_runs(read_sources(arguments.sources)) if arguments.sources else load_fingerprint()
+        articles = read_sources(arguments.sources) if arguments.sources else {}
+        runs = source_runs(articles) if arguments.sources else load_fingerprint()
     except ContentError as error:
         print(error)
         return 1
-    copies = [
-        copy
-        for path in arguments.files
-        for copy in copied_runs(path.as_posix(), path.read_text(encoding="utf-8", errors="replace"), runs)
-    ]
+    sentences = source_sentences(articles)
+    copies = []
+    for path in arguments.files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        copies += copied_runs(path.as_posix(), text, runs) + reworded_sentences(path.as_posix(), text, sentences)
     for copy in copies:
         print(copy)
     return 1 if copies else 0

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
 from scripts.common.content_errors import ContentError, ContentProblem, did_you_mean
+from scripts.common.html_reader import elements
 from scripts.site.mkdocs_hook import site_address
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -37,40 +37,41 @@ class ParsedPage:
     links: tuple[Link, ...]
 
 
-class _PageParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[Link] = []
-        self._article_depth = 0
+def parse_page(html: str) -> ParsedPage:
+    """The ids and links of a built page, read as the browser reads it.
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0]
-        if tag == "article":
-            self._article_depth += 1
-        in_article = self._article_depth > 0
-        for name, value in attrs:
+    The parser keeps no source positions, so each link's line is found in the text: the first place at or after
+    the previous link's that holds its address.
+    """
+    ids: set[str] = set()
+    links: list[Link] = []
+    position = 0
+    line = 1
+    for node in elements(html):
+        if not node.is_element_node:
+            continue
+        in_article = node.tag == "article" or any(parent.tag == "article" for parent in _ancestors(node))
+        for name, value in node.attributes.items():
             if value is None:
                 continue
-            if name == "id" or (tag == "a" and name == "name"):
-                self.ids.add(value)
-            elif name in URL_ATTRIBUTES:
-                self.links.append(Link(value.strip(), line, in_article))
-            elif name == "srcset":
-                for candidate in value.split(","):
-                    if candidate.strip():
-                        self.links.append(Link(candidate.split()[0], line, in_article))
+            if name == "id" or (node.tag == "a" and name == "name"):
+                ids.add(value)
+            elif name in URL_ATTRIBUTES or name == "srcset":
+                urls = [part.split()[0] for part in value.split(",") if part.strip()] if name == "srcset" else [value]
+                for url in urls:
+                    found = html.find(url, position)
+                    if found >= 0:
+                        line += html.count("\n", position, found)
+                        position = found
+                    links.append(Link(url.strip(), line, in_article))
+    return ParsedPage(frozenset(ids), tuple(links))
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "article" and self._article_depth:
-            self._article_depth -= 1
 
-
-def parse_page(html: str) -> ParsedPage:
-    parser = _PageParser()
-    parser.feed(html)
-    parser.close()
-    return ParsedPage(frozenset(parser.ids), tuple(parser.links))
+def _ancestors(node):
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
 
 
 def source_file(page: str, docs_dir: Path) -> str | None:

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
+
+from selectolax.lexbor import LexborNode
+
+from scripts.common.html_reader import element_text, parse_html
 
 CARD_LEVELS = ("emergency", "urgent", "soon")
 CARD_TYPES = (*CARD_LEVELS, "get-help")  # a day view's "get help if" box holds signs of several levels
@@ -29,68 +32,38 @@ class SignSeen:
     card_level: str | None  # the kind of care card it is in (a level, or get-help), if any
 
 
-@dataclass
-class _Open:
-    tag: str
-    classes: list[str]
-    sign: dict | None = None  # for a sign: its id, level and threshold text so far
-    text: list[str] = field(default_factory=list)
+def _card_level(node: LexborNode) -> str | None:
+    """The kind of care card `node` sits in: its nearest admonition's card type, if any."""
+    parent = node.parent
+    while parent is not None:
+        classes = (parent.attributes.get("class") or "").split()
+        if "admonition" in classes:
+            return next((kind for kind in CARD_TYPES if kind in classes), None)
+        parent = parent.parent
+    return None
 
 
-class _PageReader(HTMLParser):
-    def __init__(self, page: str):
-        super().__init__(convert_charrefs=True)
-        self.page = page
-        self.stack: list[_Open] = []
-        self.signs: list[SignSeen] = []
-        self.card_items_without_sign: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        classes = (dict(attrs).get("class") or "").split()
-        element = _Open(tag, classes)
-        if "care-sign" in classes:
-            element.sign = {
-                "id": next((name[5:] for name in classes if name.startswith("sign-")), ""),
-                "level": next((name[6:] for name in classes if name.startswith("level-")), ""),
-                "threshold": [],
-            }
-        if tag == "li" and self._card_level():
-            element.sign = None
-        self.stack.append(element)
-
-    def handle_endtag(self, tag):
-        while self.stack:
-            element = self.stack.pop()
-            if element.sign is not None and "care-sign" in element.classes:
-                self.signs.append(
-                    SignSeen(
-                        self.page,
-                        element.sign["id"],
-                        element.sign["level"],
-                        " ".join("".join(element.sign["threshold"]).split()),
-                        self._card_level(),
-                    )
-                )
-            if element.tag == "li" and self._card_level() and not element.text:
-                self.card_items_without_sign.append(self.page)
-            if element.tag == tag:
-                break
-
-    def handle_data(self, data):
-        inside_when = any("care-sign__when" in element.classes for element in self.stack)
-        if inside_when:
-            sign = next(element.sign for element in reversed(self.stack) if element.sign is not None)
-            sign["threshold"].append(data)
-        if any(element.sign is not None for element in self.stack):
-            item = next((element for element in reversed(self.stack) if element.tag == "li"), None)
-            if item is not None:
-                item.text.append(data)
-
-    def _card_level(self) -> str | None:
-        for element in reversed(self.stack):
-            if "admonition" in element.classes:
-                return next((kind for kind in CARD_TYPES if kind in element.classes), None)
-        return None
+def _page_signs(page: str, html: str) -> tuple[list[SignSeen], list[str]]:
+    """The signs on one page, and the page once per care-card item that holds no sign."""
+    tree = parse_html(html)
+    signs = []
+    for node in tree.css(".care-sign"):
+        classes = (node.attributes.get("class") or "").split()
+        signs.append(
+            SignSeen(
+                page,
+                next((name[5:] for name in classes if name.startswith("sign-")), ""),
+                next((name[6:] for name in classes if name.startswith("level-")), ""),
+                " ".join(" ".join(element_text(when) for when in node.css(".care-sign__when")).split()),
+                _card_level(node),
+            )
+        )
+    loose = [
+        page
+        for item in tree.css("li")
+        if _card_level(item) and not any(sign.text(deep=True) for sign in item.css(".care-sign"))
+    ]
+    return signs, loose
 
 
 def read_site(site_dir: Path) -> tuple[list[SignSeen], list[str]]:
@@ -98,10 +71,11 @@ def read_site(site_dir: Path) -> tuple[list[SignSeen], list[str]]:
     signs: list[SignSeen] = []
     loose_items: list[str] = []
     for html_file in sorted(site_dir.rglob("*.html")):
-        reader = _PageReader(html_file.relative_to(site_dir).as_posix())
-        reader.feed(html_file.read_text(encoding="utf-8"))
-        signs += reader.signs
-        loose_items += reader.card_items_without_sign
+        page_signs, page_loose = _page_signs(
+            html_file.relative_to(site_dir).as_posix(), html_file.read_text(encoding="utf-8")
+        )
+        signs += page_signs
+        loose_items += page_loose
     return signs, loose_items
 
 

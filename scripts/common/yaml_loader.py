@@ -22,6 +22,7 @@ from yaml import MappingNode, MarkedYAMLError, Node, ScalarToken, SequenceNode, 
 from yaml.constructor import SafeConstructor
 
 from scripts.common.content_errors import ContentError, ContentProblem
+from scripts.common.input_limits import oversized
 
 EXAMPLE_DATE = "2027-11-01"
 # libyaml's C parser where PyYAML was built with it; the pure-Python one gives the same nodes, only slower.
@@ -29,6 +30,9 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 YamlPath = tuple[str | int, ...]
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+# Far above any real file (the largest data file is about 15 KB): a larger one is a mistake or an attack, and is
+# refused before parsing. Lines are bounded too, as they are for pages (scripts/common/input_limits.py).
+MAX_YAML_CHARACTERS = 200_000
 SYNTAX_HINT = (
     "check the indentation matches the lines around it, and put text that contains a colon or starts with a quote"
     " inside double quotes"
@@ -119,8 +123,18 @@ def load_yaml_file(path: Path, display_path: str) -> YamlDocument:
 
 
 def parse_yaml(text: str, display_path: str, first_line: int = 1) -> YamlDocument:
-    """Parse `text`, which starts on line `first_line` of its file; raise ContentError listing every problem."""
+    """Parse `text`, which starts on line `first_line` of its file; raise ContentError listing every problem.
+
+    Anchors, aliases and tags are refused from the parser's events, before any node or value is built: an alias
+    repeats a whole subtree (a few hundred bytes can stand for gigabytes), and a tag asks for a type.
+    """
+    too_big = oversized(display_path, text, MAX_YAML_CHARACTERS, first_line)
+    if too_big:
+        raise ContentError(too_big)
     try:
+        unused_features = _unused_features(text, display_path, first_line)
+        if unused_features:
+            raise ContentError(unused_features)
         root = yaml.compose(text, Loader=_LOADER)
     except MarkedYAMLError as error:
         raise ContentError([_syntax_problem(text, error, display_path, first_line)]) from None
@@ -133,6 +147,40 @@ def parse_yaml(text: str, display_path: str, first_line: int = 1) -> YamlDocumen
     if converter.problems:
         raise ContentError(converter.problems)
     return YamlDocument(display_path, data, converter.lines, converter.text_lines)
+
+
+def _unused_features(text: str, display_path: str, first_line: int) -> list[ContentProblem]:
+    """Anchors (&name), aliases (*name) and tags (!name, !!type): YAML features no file here needs."""
+    problems: list[ContentProblem] = []
+    for event in yaml.parse(text, Loader=_LOADER):
+        line = event.start_mark.line + first_line
+        if isinstance(event, yaml.AliasEvent):
+            problems.append(
+                ContentProblem(
+                    display_path,
+                    line,
+                    f"'*{event.anchor}' repeats text from elsewhere in the file; write the text out here instead",
+                )
+            )
+            continue
+        if getattr(event, "anchor", None):
+            problems.append(
+                ContentProblem(
+                    display_path,
+                    line,
+                    f"'&{event.anchor}' marks text to repeat elsewhere; remove the '&{event.anchor}'",
+                )
+            )
+        if getattr(event, "tag", None):
+            problems.append(
+                ContentProblem(
+                    display_path,
+                    line,
+                    f"the tag '{event.tag}' is not used here; remove it, and put text that starts with '!' inside"
+                    " double quotes",
+                )
+            )
+    return problems
 
 
 class _Converter:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 from markdown_it.token import Token
+from selectolax.lexbor import LexborNode
 
+from scripts.common.html_reader import parse_html
 from scripts.common.markdown_source import parse_markdown, split_front_matter
 
 from .models import Block, BlockKind
@@ -230,43 +231,75 @@ BLOCK_TAGS = frozenset(
 HIDDEN_TAGS = frozenset(["script", "style", "head", "title", "template"])
 
 
-class HtmlLineReader(HTMLParser):
-    """Records, per source line, the visible text and where headings and block elements start."""
+class HtmlLineReader:
+    """Records, per source line, the visible text and where headings and block elements start.
 
-    def __init__(self, line_count: int) -> None:
-        super().__init__(convert_charrefs=True)
+    The HTML is read as a browser reads it (scripts/common/html_reader.py). That parser keeps no source positions,
+    so the walk follows the text alongside: each tag and text is found at or after the previous one.
+    """
+
+    def __init__(self, source: str) -> None:
+        line_count = source.count("\n") + 1
         self.body_text = [""] * (line_count + 2)
         self.heading_text = [""] * (line_count + 2)
         self.heading_level: dict[int, int] = {}
         self.heading_element: dict[int, int] = {}
         self.block_starts: set[int] = set()
-        self.hidden_depth = 0
         self.open_heading: tuple[int, int] | None = None
+        self._source = source
+        self._lowered = source.lower()
+        self._position = 0
+        self._line = 1
+        self._walk(parse_html(source).root)
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        line = self.getpos()[0]
+    def _advance_to(self, needle: str, lowered: bool = True) -> bool:
+        """Move to the next place holding `needle`; False (staying put) when the text has none."""
+        found = (self._lowered if lowered else self._source).find(needle, self._position)
+        if found < 0:
+            return False
+        self._line += self._source.count("\n", self._position, found)
+        self._position = found
+        return True
+
+    def _walk(self, node: LexborNode) -> None:
+        child = node.child
+        while child is not None:
+            if child.is_text_node:
+                self._text(child.text_content or "")
+            elif child.is_element_node:
+                self._element(child)
+            child = child.next
+
+    def _element(self, node: LexborNode) -> None:
+        tag = node.tag.lower()
+        self._advance_to(f"<{tag}")
         if tag in HIDDEN_TAGS:
-            self.hidden_depth += 1
-        elif re.fullmatch(r"h[1-6]", tag):
-            self.open_heading = (int(tag[1]), line)
-            self.block_starts.add(line)
-        elif tag in BLOCK_TAGS:
-            self.block_starts.add(line)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in HIDDEN_TAGS:
-            self.hidden_depth = max(0, self.hidden_depth - 1)
-        elif re.fullmatch(r"h[1-6]", tag):
-            self.open_heading = None
-        elif tag in BLOCK_TAGS:
-            self.block_starts.add(self.getpos()[0] + 1)
-
-    def handle_data(self, data: str) -> None:
-        if self.hidden_depth:
+            self._advance_to(f"</{tag}")
             return
-        line = self.getpos()[0]
-        for offset, piece in enumerate(data.split("\n")):
-            target = line + offset
+        heading = re.fullmatch(r"h([1-6])", tag)
+        if heading:
+            self.open_heading = (int(heading.group(1)), self._line)
+            self.block_starts.add(self._line)
+        elif tag in BLOCK_TAGS:
+            self.block_starts.add(self._line)
+        self._walk(node)
+        if self._advance_to(f"</{tag}"):
+            if heading:
+                self.open_heading = None
+            elif tag in BLOCK_TAGS:
+                self.block_starts.add(self._line + 1)
+        elif heading:
+            self.open_heading = None
+
+    def _text(self, data: str) -> None:
+        first_word = re.search(r"\S+", data)
+        if first_word is None:
+            return
+        pieces = data.split("\n")
+        leading = data[: first_word.start()].count("\n")
+        self._advance_to(first_word.group(0), lowered=False)
+        for offset, piece in enumerate(pieces[leading:]):
+            target = self._line + offset
             if target >= len(self.body_text):
                 break
             if self.open_heading:
@@ -278,9 +311,7 @@ class HtmlLineReader(HTMLParser):
 
 
 def html_blocks(lines: list[str]) -> list[Block]:
-    reader = HtmlLineReader(len(lines))
-    reader.feed("\n".join(lines))
-    reader.close()
+    reader = HtmlLineReader("\n".join(lines))
     builder = ParagraphBuilder()
     number = 1
     while number <= len(lines):

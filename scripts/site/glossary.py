@@ -34,7 +34,9 @@ class GlossaryEntry(BaseModel):
         # Abbreviation definitions end at the line; brackets would break the Markdown syntax.
         if "\n" in definition.strip() or "[" in definition or "]" in definition:
             raise PydanticCustomError(
-                CONTENT_ERROR, "definition: keep the definition to one line without square brackets"
+                CONTENT_ERROR,
+                "definition has a line break or square brackets, which hover text cannot show; keep it to one line"
+                " without [ ]",
             )
         return definition.strip()
 
@@ -50,14 +52,20 @@ class GlossaryEntry(BaseModel):
 def load_glossary(path: Path, display_path: str) -> list[GlossaryEntry]:
     loaded = load_entry_list(path, display_path, GlossaryEntry, "term", FIELD_HELP)
     problems: list[ContentProblem] = []
-    seen: set[str] = set()
-    for item in loaded:
+    # One entry lists its forms in each capitalisation the text uses (matching is case-sensitive); two entries
+    # whose forms differ only in capitals would publish one term twice, with two definitions and one anchor.
+    seen: dict[str, tuple[int, str]] = {}
+    for index, item in enumerate(loaded):
+        forms: set[str] = set()
         for form in item.entry.matched_forms:
-            if form in seen:
+            earlier = seen.get(form.casefold())
+            if form in forms or (earlier and earlier[0] != index):
+                also = f" (as {earlier[1]!r})" if earlier and earlier[1] != form else ""
                 problems.append(
-                    ContentProblem(display_path, item.line, f"{form!r} is defined twice; keep one definition")
+                    ContentProblem(display_path, item.line, f"{form!r} is defined twice{also}; keep one definition")
                 )
-            seen.add(form)
+            forms.add(form)
+            seen.setdefault(form.casefold(), (index, form))
     if problems:
         raise ContentError(problems)
     return sorted((item.entry for item in loaded), key=lambda entry: entry.term.lower())

@@ -21,15 +21,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.yaml import yaml_load
 
-from scripts.checks.html_allowlist import check_copied_file, check_rendered_page
 from scripts.common.content_errors import ContentError, ContentProblem, problems_summary
 from scripts.common.templates import render_template
 from scripts.common.yaml_loader import decode_utf8
 from scripts.site.citations import link_citation_marks
+from scripts.site.copied_files import check_copied_file, unsafe_paths
+from scripts.site.html_allowlist import check_rendered_page
 from scripts.site.navigation import pages_missing_from_nav
 from scripts.site.page_links import Repository, published_site_url
 from scripts.site.page_metadata import PageMetadata
+from scripts.site.site_config import site_config_problems
 from scripts.site.site_content import (
+    DATA_DIR,
     GENERATED_PAGE_SOURCES,
     GENERATED_PAGE_SUFFIX,
     SNIPPETS_DIR,
@@ -73,12 +76,17 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     global _build
     _build = _Build(serving=_build.serving)
+    root = _project_root(config)
     try:
         # The preview keeps its own local address; a build for publishing takes the real one when it is known.
         if not _build.serving:
             config.site_url = published_site_url(os.environ) or config.site_url
+        # Before any file is read: a symbolic link would make the build read, and publish, a file from elsewhere.
+        linked = unsafe_paths(root, (Path(config.docs_dir).resolve().relative_to(root).as_posix(), DATA_DIR))
+        if linked:
+            raise ContentError(linked)
         _build.repository = Repository.from_environment(os.environ)
-        _build.site = SiteContent.load(_project_root(config))
+        _build.site = SiteContent.load(root)
     except ContentError as error:
         _stop_or_show(error.problems)
         return config
@@ -90,6 +98,19 @@ def on_config(config):
         "glossary": _build.site.hover_definitions(),
     }
     return config
+
+
+def _site_config_problems(config) -> list[ContentProblem]:
+    """The settings of mkdocs.yml that reach every page (scripts/site/site_config.py)."""
+    config_file = Path(config.config_file_path)
+    settings = {
+        "extra": dict(config.extra),
+        "extra_css": [str(item) for item in config.extra_css],
+        "extra_javascript": [str(getattr(item, "path", item)) for item in config.extra_javascript],
+        **{key: config[key] for key in ("site_name", "site_description", "copyright")},
+        **{f"theme.{key}": config.theme.get(key) for key in ("font", "logo", "favicon")},
+    }
+    return site_config_problems(config_file.name, config_file.read_text(encoding="utf-8"), settings)
 
 
 def _project_root(config) -> Path:
@@ -129,13 +150,21 @@ def on_files(files: Files, config) -> Files:
     """Add generated pages and check every page and copied file before anything is written."""
     site = _build.site
     try:
+        # Here rather than in on_config, so that the preview shows them on every page like any other problem.
+        unsafe_settings = _site_config_problems(config)
+        if unsafe_settings and _build.serving:
+            # The preview's pages carry these settings too; without them it loads nothing the problems name.
+            config.extra, config.extra_css, config.extra_javascript, config.copyright = {}, [], [], None
+        if unsafe_settings:
+            raise ContentError(unsafe_settings)
         if site is None:
             raise ContentError([])  # the data did not load: on_config has shown why
         files.append(File.generated(config, TIMELINE_PAGE, content=site.timeline_page()))
-        # Excluded files are included here so snippets get their own check.
+        # Excluded files that are not pages are included files (snippets of any kind), checked as snippets.
         sources = {
             path: decode_utf8(file.content_bytes, path)
-            for file in files.documentation_pages(inclusion=InclusionLevel.all)
+            for file in files
+            if file.is_documentation_page() or file.inclusion.is_excluded()
             for path in [_display_path(config, file)]
         }
         checked = site.check_pages(sources, config.mdx_configs.get("pymdownx.snippets"))
@@ -159,8 +188,11 @@ def _check_copied_files(files: Files, config) -> None:
     problems = [
         problem
         for file in files
-        if not file.is_documentation_page() and file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs)
-        for problem in check_copied_file(_display_path(config, file), file.content_bytes)
+        if not file.is_documentation_page()
+        and not file.inclusion.is_excluded()
+        and file.abs_src_path
+        and Path(file.abs_src_path).is_relative_to(docs)
+        for problem in check_copied_file(_display_path(config, file), file.src_uri, file.content_bytes)
     ]
     if problems:
         raise ContentError(problems)
@@ -196,7 +228,7 @@ def on_page_content(html: str, page, config, files) -> str:
     display = _display_path(config, page.file)
     # A generated page's own lines mean nothing to an editor; its data file's texts were checked with theirs.
     source = "" if page.file.generated_by else _build.sources.get(display, "")
-    _build.unsafe_html.extend(check_rendered_page(display, html, source))
+    _build.unsafe_html.extend(check_rendered_page(display, html, source, generated=bool(page.file.generated_by)))
     return html
 
 

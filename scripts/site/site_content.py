@@ -9,8 +9,9 @@ import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.checks.html_allowlist import check_front_matter, check_page_source, check_yaml_texts
 from scripts.common.content_errors import ContentError, ContentProblem
+from scripts.common.input_limits import MAX_FRONT_MATTER_CHARACTERS, MAX_PAGE_CHARACTERS, oversized
+from scripts.common.markdown_source import split_front_matter
 from scripts.common.templates import render_template
 from scripts.common.yaml_loader import load_yaml_file
 from scripts.site.citations import mark_citations
@@ -21,9 +22,11 @@ from scripts.site.glossary import (
     load_glossary,
     render_glossary_list,
 )
+from scripts.site.html_allowlist import check_front_matter, check_page_source, check_yaml_texts
 from scripts.site.page_metadata import PageMetadata, check_page, check_snippet
 from scripts.site.references import Reference, load_references
 from scripts.site.snippets import included_snippets, missing_snippets
+from scripts.timeline.advice import check_advice
 from scripts.timeline.includes import TIMELINE_PAGE, check_includes, expand_includes, has_includes
 from scripts.timeline.loading import load_side_effects
 from scripts.timeline.models import SideEffectsFile
@@ -80,17 +83,20 @@ class SiteContent:
         With `snippet_options` (pymdownx.snippets' settings) every included snippet must exist too.
         """
         checked: dict[str, PageMetadata] = {}
-        problems: list[ContentProblem] = []
+        problems = [problem for path in sorted(sources) for problem in oversized_page(path, sources[path])]
+        if problems:
+            raise ContentError(problems)  # before any check whose cost grows faster than the text
         for path in sorted(sources):
             in_snippet = f"/{SNIPPETS_DIR}/" in f"/{path}"
             if not path.endswith(GENERATED_PAGE_SUFFIX):
                 problems += check_includes(path, sources[path], in_snippet)
+                problems += check_advice(path, sources[path], self.side_effects)
             if in_snippet:
                 # Snippets show only inside other pages, so their HTML is checked here, with lines.
                 problems += check_page_source(path, sources[path]) + check_snippet(path, sources[path])
                 continue
             if not path.endswith(GENERATED_PAGE_SUFFIX):
-                # A page's body is checked once rendered (scripts/checks/html_allowlist.py); its front matter
+                # A page's body is checked once rendered (scripts/site/html_allowlist.py); its front matter
                 # is shown by the theme, so it is checked here.
                 problems += check_front_matter(path, sources[path])
             result = check_page(path, sources[path], set(self.references))
@@ -144,6 +150,12 @@ class SiteContent:
 
     def cited_references(self, metadata: PageMetadata) -> list[Reference]:
         return [self.references[source_id] for source_id in metadata.sources]
+
+
+def oversized_page(path: str, source: str) -> list[ContentProblem]:
+    """A page or snippet, or its front matter, over its size limit, or a line over the line limit."""
+    front_matter = split_front_matter(source).front_matter or ""
+    return oversized(path, source, MAX_PAGE_CHARACTERS) or oversized(path, front_matter, MAX_FRONT_MATTER_CHARACTERS, 2)
 
 
 def unsafe_html_in_data(project_root: Path) -> list[ContentProblem]:

@@ -30,5 +30,6 @@ def medical_web_page(metadata: PageMetadata, references: list[Reference], page_u
     }
     if page_url:
         document["url"] = page_url
-    # "</" would end the script element early; JSON allows the escaped form.
-    return json.dumps(document, ensure_ascii=False, indent=None, sort_keys=False).replace("</", "<\\/")
+    # Inside a script element "</" ends it early and "<!--" can stop its end tag counting; JSON writes any "<" as
+    # \u003c, which the script parser never reads as markup.
+    return json.dumps(document, ensure_ascii=False, indent=None, sort_keys=False).replace("<", "\\u003c")

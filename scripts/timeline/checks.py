@@ -76,18 +76,27 @@ def _sign_issues(data: SideEffectsFile) -> Iterator[Issue]:
                     f"{where}: "
                     + _known("effect", effect_id, sorted(effects), "use the id of an effect listed under effects"),
                 )
-            elif effect.normal and (sign.when is None or sign.when.hours != effect.see_help_after.hours):
+            elif effect.normal and sign.when is not None and sign.when.hours != effect.see_help_after.hours:
                 yield (
-                    (*path, "when" if sign.when else "sign"),
+                    (*path, "when"),
                     f'{where}: effect "{effect_id}" is normal until see_help_after {effect.see_help_after}, so a sign '
-                    f"for it counts from then; write when: after {effect.see_help_after}, or change see_help_after",
+                    f"that it lasts too long counts from then; write when: after {effect.see_help_after}, or change "
+                    "see_help_after (a sign about a change, such as spreading, has no when)",
                 )
     for index, effect in enumerate(data.effects):
-        if not data.signs_of(effect):
+        signs = data.signs_of(effect)
+        if not signs:
             yield (
                 ("effects", index, "id"),
                 f'effect "{effect.id}" has no warning sign, so readers would not know when to get help; add one '
                 f"under warning_signs with effects: [{effect.id}]",
+            )
+        elif effect.normal and not any(sign.when is not None for sign in signs):
+            yield (
+                ("effects", index, "see_help_after"),
+                f'effect "{effect.id}" is normal until see_help_after {effect.see_help_after}, but no warning sign '
+                "says what to do if it lasts longer; add it to a sign with "
+                f"when: after {effect.see_help_after} (like the one for redness)",
             )
     levels = {sign.level for sign in data.warning_signs}
     for level in CARE_LEVELS:

@@ -18,7 +18,8 @@ from scripts.common.content_errors import ContentProblem, did_you_mean
 from scripts.common.markdown_source import BLOCK_OPENER, parse_markdown, split_front_matter
 from scripts.common.templates import render_template
 from scripts.timeline import periods, wording
-from scripts.timeline.models import CARE_LEVELS, SideEffect, SideEffectsFile, WarningSign
+from scripts.timeline.advice import INLINE_INCLUDE
+from scripts.timeline.models import CARE_LEVELS, SideEffect, SideEffectsFile, WarningSign, by_urgency
 
 TIMELINE_PAGE = "side-effects-timeline.md"
 INCLUDE_TEMPLATE = "care-cards-include.md.j2"
@@ -29,6 +30,9 @@ INCLUDES: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "warning-signs": ("the signs at one level as a short list, for a box that is not a care card", CARE_LEVELS),
     "day-picker": ('the "What day is it?" links to the day views', None),
     "symptom-list": ('the "I have..." list: each symptom with its verdict', None),
+    "contacts": ("whom to contact at each level, most urgent first", None),
+    # Its argument is a side effect's id, checked against the data in advice.py.
+    "signs-of": ("one side effect's signs to rule out, each with what to do, most urgent first", ()),
 }
 INCLUDE_LINE = re.compile(r"^(?P<indent>[ \t]*)<!--\s*(?P<name>[\w -]+?)\s*(?::\s*(?P<argument>[\w -]*?))?\s*-->\s*$")
 CARD_TYPES = (*CARE_LEVELS, "get-help")
@@ -47,26 +51,28 @@ MAY_NEED_CHECKING = re.compile(
 @dataclass(frozen=True)
 class SymptomRow:
     name: str
-    detail: str  # the effect's anchor on the timeline page
+    detail: str  # the anchor on the timeline page of the effect it links to
     normal: SideEffect | None
-    then_level: str | None  # the level once the normal effect lasts too long
-    signs: list[WarningSign]
+    signs: list[WarningSign]  # most urgent first; with a normal effect, its "lasts too long" sign too
 
 
 def symptom_rows(data: SideEffectsFile) -> list[SymptomRow]:
     rows = []
     for symptom in data.symptoms:
         normal = data.effect(symptom.normal) if symptom.normal else None
-        signs = [data.sign(sign_id) for sign_id in symptom.signs]
+        named = [data.sign(sign_id) for sign_id in symptom.signs]
+        lasting = [sign for sign in data.signs_of(normal) if sign not in named] if normal else []
+        signs = by_urgency(named + lasting)
+        # The normal effect's section opens with every sign of this line (signs_to_rule_out); without one,
+        # the line links to the effect of its most urgent sign.
         detail = normal.id if normal else signs[0].effects[0]
-        then_level = data.signs_of(normal)[0].level if normal else None
-        rows.append(SymptomRow(symptom.name, detail, normal, then_level, signs))
+        rows.append(SymptomRow(symptom.name, detail, normal, signs))
     return rows
 
 
 def _usage() -> str:
     return "; ".join(
-        f"<!-- {name}: {'|'.join(argument)} -->" if argument else f"<!-- {name} -->"
+        f"<!-- {name}: {'|'.join(argument) or 'ID'} -->" if argument is not None else f"<!-- {name} -->"
         for name, (_, argument) in INCLUDES.items()
     )
 
@@ -121,6 +127,8 @@ def _include_problems(path: str, number: int, name: str, argument: str | None) -
         message = f'"{name}" is not an include{did_you_mean(name, INCLUDES)}; write one of: {_usage()}'
         return [ContentProblem(path, number, message)]
     allowed = INCLUDES[name][1]
+    if allowed == ():
+        return []
     if allowed is None and argument is not None:
         return [ContentProblem(path, number, f"<!-- {name} --> takes nothing after it; write <!-- {name} -->")]
     if allowed is not None and argument not in allowed:
@@ -143,7 +151,7 @@ def render_include(name: str, argument: str | None, data: SideEffectsFile, page_
         argument=argument,
         data=data,
         wording=wording,
-        periods=periods.PERIODS,
+        periods=periods.day_periods(data),
         symptom_rows=symptom_rows(data),
         timeline=link_to_timeline(page_path),
     )
@@ -159,7 +167,8 @@ def has_includes(markdown: str) -> bool:
 def expand_includes(
     markdown: str, data: SideEffectsFile, page_path: str, rendered_before: dict[tuple, str] | None = None
 ) -> str:
-    """The page with each include line replaced by what it includes, at the line's indent.
+    """The page with each include line replaced by what it includes, at the line's indent, and each inline include
+    (<!-- sign: ID --> and the others in advice.py) by its words.
 
     `rendered_before` keeps what each include rendered to, for other pages of the same build with the same data.
     """
@@ -174,5 +183,22 @@ def expand_includes(
             rendered = rendered_before[key]
             out.append(textwrap.indent(rendered.strip("\n"), include.group("indent"), lambda text: bool(text.strip())))
         else:
-            out.append(line)
+            out.append(INLINE_INCLUDE.sub(lambda found, text=line: _inline(found, text, data), line))
     return "\n".join(out)
+
+
+def _inline(found: re.Match, line: str, data: SideEffectsFile) -> str:
+    """One inline include's words; a verdict or contact starts with a capital only where a sentence starts."""
+    name, argument = found.group("name"), found.group("argument")
+    before = line[: found.start()].rstrip()
+    starts_sentence = not before or before.endswith((".", "!", "?", ":")) or before.lstrip("-*> ") == ""
+    if name == "contact":
+        return data.get_help.advice(argument).contact
+    sign = data.sign(argument)
+    if name == "verdict":
+        verdict = data.get_help.advice(sign.level).verdict
+        text = verdict if starts_sentence else wording.lower_first(verdict)
+        return f'<span class="care-verdict level-{sign.level}">{text}</span>'
+    return render_template(
+        INCLUDE_TEMPLATE, include=f"inline-{name}", argument=sign, data=data, wording=wording
+    ).strip()

@@ -74,6 +74,7 @@ class GetHelp(StrictModel):
     urgent: LevelAdvice
     soon: LevelAdvice
     no_medical_staff: Text
+    normal_if: Text  # the condition every "normal" statement carries: "it fades a little each day and ..."
 
     def advice(self, level: CareLevel) -> LevelAdvice:
         return getattr(self, level)
@@ -135,5 +136,16 @@ class SideEffectsFile(StrictModel):
 
     def signs_of(self, effect: SideEffect) -> list[WarningSign]:
         """The effect's warning signs, most urgent first, in file order within a level."""
-        signs = [sign for sign in self.warning_signs if effect.id in sign.effects]
-        return sorted(signs, key=lambda sign: CARE_LEVELS.index(sign.level))
+        return by_urgency([sign for sign in self.warning_signs if effect.id in sign.effects])
+
+    def signs_to_rule_out(self, effect: SideEffect) -> list[WarningSign]:
+        """What a reader with this effect must rule out first: its own signs and those of every "I have..." line
+        that names it as the normal case (redness: also the spreading-redness sign), most urgent first."""
+        named = [sign_id for symptom in self.symptoms if symptom.normal == effect.id for sign_id in symptom.signs]
+        ids = {sign.id for sign in self.signs_of(effect)} | set(named)
+        return by_urgency([sign for sign in self.warning_signs if sign.id in ids])
+
+
+def by_urgency(signs: list[WarningSign]) -> list[WarningSign]:
+    """Most urgent level first; file order within a level (sorted() is stable)."""
+    return sorted(signs, key=lambda sign: CARE_LEVELS.index(sign.level))

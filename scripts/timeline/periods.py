@@ -1,50 +1,115 @@
-"""The day views: what is normal, what helps, and which warning signs count in each period after treatment."""
+"""The day views: in each period after treatment, the signs to rule out first, then what is normal and what helps.
+
+Readers pick a period ("what day is it?"). The periods start at the days readers think in (BASE_START_DAYS) and
+are split wherever an effect stops being normal, so no view calls an effect normal on a day past its
+see_help_after: with redness normal until day 7, "Days 6 to 14" becomes "Days 6 to 7" and "Days 8 to 14".
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scripts.timeline.models import CARE_LEVELS, CareLevel, SideEffect, SideEffectsFile, WarningSign
+from scripts.timeline.durations import Duration
+from scripts.timeline.models import CARE_LEVELS, CareLevel, SideEffect, SideEffectsFile, WarningSign, by_urgency
+
+HOURS_PER_DAY = 24
+DAYS_PER_WEEK = 7
+# Where the reader-facing periods start before the data's thresholds split them: the first days, the rest of
+# the first two weeks, weeks 3 to 6 and later. Day 0 is treatment day.
+BASE_START_DAYS = (0, 3, 15, 43)
 
 
 @dataclass(frozen=True)
 class Period:
-    anchor: str
-    heading: str
-    choice: str  # the short label in the "What day is it?" list
     first_day: int
     last_day: int | None  # None: open-ended
 
     @property
     def start_hours(self) -> int:
-        return self.first_day * 24
+        return self.first_day * HOURS_PER_DAY
+
+    @property
+    def end_hours(self) -> int | None:
+        """The first hour after the period; None: open-ended."""
+        return None if self.last_day is None else (self.last_day + 1) * HOURS_PER_DAY
 
     def includes(self, hours: int) -> bool:
-        return hours >= self.start_hours and (self.last_day is None or hours < (self.last_day + 1) * 24)
+        return hours >= self.start_hours and (self.end_hours is None or hours < self.end_hours)
 
     def overlaps(self, start_hours: int, end_hours: int | None) -> bool:
         """True if [start_hours, end_hours) shares time with this period; end_hours None: open-ended."""
-        before_end = self.last_day is None or start_hours < (self.last_day + 1) * 24
+        before_end = self.end_hours is None or start_hours < self.end_hours
         return before_end and (end_hours is None or end_hours > self.start_hours)
 
+    @property
+    def _in_weeks(self) -> bool:
+        """Whole weeks from the third on read better as weeks: days 15 to 42 are weeks 3 to 6."""
+        starts_a_week = self.first_day > 2 * DAYS_PER_WEEK and (self.first_day - 1) % DAYS_PER_WEEK == 0
+        return starts_a_week and self.last_day is not None and self.last_day % DAYS_PER_WEEK == 0
 
-# The choices a worried reader makes ("what day is it?"). Day 0 is treatment day.
-PERIODS = (
-    Period("days-0-to-2", "Treatment day to day 2", "Day 0 to 2", 0, 2),
-    Period("days-3-to-5", "Days 3 to 5", "Day 3 to 5", 3, 5),
-    Period("days-6-to-14", "Days 6 to 14", "Day 6 to 14", 6, 14),
-    Period("weeks-3-to-6", "Weeks 3 to 6", "Week 3 to 6", 15, 42),
-    Period("later", "Later (after week 6)", "Later", 43, None),
-)
+    @property
+    def anchor(self) -> str:
+        if self.last_day is None:
+            return "later"
+        if self._in_weeks:
+            return f"weeks-{self.first_day // DAYS_PER_WEEK + 1}-to-{self.last_day // DAYS_PER_WEEK}"
+        if self.first_day == self.last_day:
+            return f"day-{self.first_day}"
+        return f"days-{self.first_day}-to-{self.last_day}"
+
+    @property
+    def heading(self) -> str:
+        if self.last_day is None:
+            if (self.first_day - 1) % DAYS_PER_WEEK == 0:
+                return f"Later (after week {(self.first_day - 1) // DAYS_PER_WEEK})"
+            return f"Later (from day {self.first_day})"
+        if self._in_weeks:
+            return f"Weeks {self.first_day // DAYS_PER_WEEK + 1} to {self.last_day // DAYS_PER_WEEK}"
+        if self.first_day == self.last_day:
+            return "Treatment day" if self.first_day == 0 else f"Day {self.first_day}"
+        if self.first_day == 0:
+            return f"Treatment day to day {self.last_day}"
+        return f"Days {self.first_day} to {self.last_day}"
+
+    @property
+    def choice(self) -> str:
+        """The short label in the "What day is it?" list."""
+        if self.last_day is None:
+            return "Later"
+        if self._in_weeks:
+            return f"Week {self.first_day // DAYS_PER_WEEK + 1} to {self.last_day // DAYS_PER_WEEK}"
+        if self.first_day == self.last_day:
+            return f"Day {self.first_day}"
+        return f"Day {self.first_day} to {self.last_day}"
 
 
-def period_for_day(day: int) -> Period:
-    return next(period for period in PERIODS if period.includes(day * 24))
+def last_normal_day(effect: SideEffect) -> int:
+    """The last day a normal effect is still normal: see_help_after 7d is "still there after day 7"."""
+    return effect.see_help_after.day_number
+
+
+def normal_until_hours(effect: SideEffect) -> int:
+    """The first hour an effect is no longer normal: the start of the day after its see_help_after."""
+    return (last_normal_day(effect) + 1) * HOURS_PER_DAY
+
+
+def periods_for(data: SideEffectsFile) -> list[Period]:
+    """The reader-facing periods, split the day after each normal effect's see_help_after."""
+    starts = set(BASE_START_DAYS) | {last_normal_day(effect) + 1 for effect in data.effects if effect.normal}
+    ordered = sorted(starts)
+    return [
+        Period(first, ordered[index + 1] - 1 if index + 1 < len(ordered) else None)
+        for index, first in enumerate(ordered)
+    ]
+
+
+def period_for_day(periods: list[Period], day: int) -> Period:
+    return next(period for period in periods if period.includes(day * HOURS_PER_DAY))
 
 
 @dataclass(frozen=True)
 class SignGroup:
-    """The warning signs at one level, most urgent level first."""
+    """The warning signs at one level."""
 
     level: CareLevel
     signs: list[WarningSign]
@@ -58,63 +123,96 @@ def group_by_level(signs: list[WarningSign]) -> list[SignGroup]:
     ]
 
 
+@dataclass(frozen=True)
+class NormalGroup:
+    """Normal effects that stay normal until the same time, in one "normal if ..., until ..." statement."""
+
+    until: Duration
+    effects: list[SideEffect]
+
+
 @dataclass
 class PeriodView:
     period: Period
-    normal_now: list[SideEffect] = field(default_factory=list)
-    fading: list[SideEffect] = field(default_factory=list)  # past their usual end, not yet a reason for help
+    normal_now: list[SideEffect] = field(default_factory=list)  # normal on every day of the period
     signs: list[WarningSign] = field(default_factory=list)  # warning signs that can count in this period
 
     @property
-    def self_care(self) -> list[str]:
-        """What helps with the effects a reader is most likely to have now, each piece of advice once.
-
-        Fading effects are left out: their advice is often for the first days ("for 1 to 3 days").
-        """
-        advice: dict[str, None] = {}
-        for effect in self.normal_now:
-            advice.update(dict.fromkeys(effect.self_care))
-        return list(advice)
-
-    @property
-    def is_quiet(self) -> bool:
-        """No usual side effect is expected now, so the view says so instead of leaving it blank."""
-        return not (self.normal_now or self.fading)
+    def emergency(self) -> list[WarningSign]:
+        """The emergency signs that can start in this period: the view opens with their box."""
+        return [sign for sign in self.signs if sign.level == "emergency"]
 
     @property
     def get_help(self) -> list[SignGroup]:
-        """The view's "get help if" box. Emergency signs are left out: their card is shown once per page."""
+        """The view's "get help if" box, below the emergency box: the other signs by level, most urgent first."""
         return group_by_level([sign for sign in self.signs if sign.level != "emergency"])
+
+    @property
+    def normal_groups(self) -> list[NormalGroup]:
+        groups: dict[int, NormalGroup] = {}
+        for effect in self.normal_now:
+            group = groups.setdefault(effect.see_help_after.hours, NormalGroup(effect.see_help_after, []))
+            group.effects.append(effect)
+        return list(groups.values())
+
+    @property
+    def self_care(self) -> list[str]:
+        """What helps with the effects a reader most likely has now (within their usual time), each piece of
+        advice once. Effects past their usual end are left out: their advice is often for the first days."""
+        advice: dict[str, None] = {}
+        for effect in self.normal_now:
+            if self.period.overlaps(effect.onset.hours, effect.end_of_bar.hours):
+                advice.update(dict.fromkeys(effect.self_care))
+        return list(advice)
 
 
 def sign_window(sign: WarningSign, data: SideEffectsFile) -> tuple[int, int | None]:
     """From when to when (hours; None: open-ended) a sign is worth naming.
 
-    It counts from its `when`, or else from the earliest onset of its effects. It stops being named once
-    every effect it belongs to is past its watch time; a sign of a normal effect (lasting too long) never stops.
+    A sign with a `when` counts from then; a sign that a normal effect lasts too long never stops counting.
+    Otherwise it counts while one of its effects can start: a change in a normal effect (it spreads, it keeps
+    growing) until that effect's see_help_after, a never-normal effect from its onset until its watch_until.
     """
-    effects = [data.effect(effect_id) for effect_id in sign.effects]
-    start = sign.when.hours if sign.when else min(effect.onset.hours for effect in effects)
-    ends = [None if effect.normal else effect.end_of_bar.hours for effect in effects]
-    end = None if None in ends else max(ends)
-    return start, end
+    starts: list[int] = []
+    ends: list[int | None] = []
+    for effect in (data.effect(effect_id) for effect_id in sign.effects):
+        if effect.normal and sign.when is not None:
+            starts.append(sign.when.hours)
+            ends.append(None)
+            continue
+        starts.append(sign.when.hours if sign.when else effect.onset.hours)
+        ends.append(normal_until_hours(effect) if effect.normal else (effect.end_of_bar.day_number + 1) * HOURS_PER_DAY)
+    return min(starts), None if None in ends else max(end for end in ends if end is not None)
 
 
 def day_by_day(data: SideEffectsFile) -> list[PeriodView]:
-    views = [PeriodView(period) for period in PERIODS]
-    for effect in data.effects:
-        if not effect.normal:
-            continue
-        onset, end, help_after = effect.onset.hours, effect.end_of_bar.hours, effect.see_help_after.hours
-        for view in views:
-            period = view.period
-            if period.overlaps(onset, end):
-                view.normal_now.append(effect)
-            elif period.start_hours >= end and period.overlaps(period.start_hours, help_after):
-                view.fading.append(effect)
-    for sign in data.warning_signs:
-        start, end = sign_window(sign, data)
-        for view in views:
-            if view.period.overlaps(start, end) or view.period.includes(start):
-                view.signs.append(sign)
-    return views
+    """One view per period; next periods that would say the same thing are one view, so readers get fewer choices."""
+    views = [_view(period, data) for period in periods_for(data)]
+    merged: list[PeriodView] = []
+    for view in views:
+        if merged and _says_the_same(merged[-1], view):
+            merged[-1] = _view(Period(merged[-1].period.first_day, view.period.last_day), data)
+        else:
+            merged.append(view)
+    return merged
+
+
+def _says_the_same(first: PeriodView, second: PeriodView) -> bool:
+    return (first.normal_now, first.signs, first.self_care) == (second.normal_now, second.signs, second.self_care)
+
+
+def day_periods(data: SideEffectsFile) -> list[Period]:
+    """The periods of the day views, for the "What day is it?" links."""
+    return [view.period for view in day_by_day(data)]
+
+
+def _view(period: Period, data: SideEffectsFile) -> PeriodView:
+    # The periods are split the day after each see_help_after, so an effect normal on one day of a period is
+    # normal on all of them.
+    normal_now = [
+        effect
+        for effect in data.effects
+        if effect.normal and period.overlaps(effect.onset.hours, normal_until_hours(effect))
+    ]
+    signs = by_urgency([sign for sign in data.warning_signs if period.overlaps(*sign_window(sign, data))])
+    return PeriodView(period, normal_now, signs)

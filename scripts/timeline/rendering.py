@@ -30,7 +30,7 @@ def render_page(data: SideEffectsFile) -> str:
         effects=effects,
         rows=[(effect, layout.bar_for(effect), wording.text_equivalent(effect, data)) for effect in effects],
         ticks=layout.ticks(),
-        periods=periods.PERIODS,
+        periods=periods.day_periods(data),
         day_by_day=periods.day_by_day(data),
         how_common_labels=wording.HOW_COMMON_LABELS,
         wording=wording,

@@ -52,7 +52,12 @@ def usually_gone(duration: Duration) -> str:
 def when(threshold: When) -> str:
     """From when a sign counts: "after day 2 or 3", "from about day 3", "after 2 weeks"."""
     if threshold.latest is None:
-        return f"{threshold.word} {moment(threshold.earliest)}"
+        text = f"{threshold.word} {moment(threshold.earliest)}"
+        weeks, rest = divmod(threshold.earliest.amount, 7)
+        # Readers count in weeks ("still red after a week?"), so a day that ends a week says so too.
+        if threshold.earliest.unit == "d" and weeks and not rest:
+            text += f" ({_count(weeks, 'week')})"
+        return text
     if threshold.earliest.unit == "d":
         return f"{threshold.word} day {threshold.earliest.amount} or {threshold.latest.amount}"
     return f"{threshold.word} {threshold.earliest.amount} or {moment(threshold.latest)}"
@@ -84,7 +89,7 @@ def text_equivalent(effect: SideEffect, data: SideEffectsFile) -> str:
     """Everything one chart row shows, in words, for screen readers and for anyone who skips the bars."""
     if not effect.normal:
         return (
-            f"Never normal. It tends to start between {moment(effect.onset)} and "
-            f"{_after(effect.end_of_bar)}. {verdict(effect, data)}"
+            f"Never normal. Watch for it from {moment(effect.onset)} to {_after(effect.end_of_bar)}. "
+            f"{verdict(effect, data)}"
         )
     return f"{starts(effect.onset)} and is {usually_gone(effect.end_of_bar)}. {verdict(effect, data)}"

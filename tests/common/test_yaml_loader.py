@@ -96,3 +96,28 @@ def test_a_missing_data_file_says_how_to_restore_it(tmp_path):
     with pytest.raises(ContentError) as raised:
         load_yaml_file(tmp_path / "none.yml", "data/glossary.yml")
     assert "restore it with: git checkout -- data/glossary.yml" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: &x 1\nb: *x\n", ["data/x.yml:1: '&x' marks text", "data/x.yml:2: '*x' repeats text"]),
+        ("a: &a [*a]\n", ["data/x.yml:1: '&a' marks text", "data/x.yml:1: '*a' repeats text"]),
+        ("a: 1\nb: !foo x\n", ["data/x.yml:2: the tag '!foo' is not used here"]),
+        ("b: !!python/name:os.system x\n", ["data/x.yml:1: the tag 'tag:yaml.org,2002:python/name:os.system'"]),
+        ("- a: 1\n  <<: {b: 2}\n", ["data/x.yml:2: write each key out in full"]),
+    ],
+)
+def test_anchors_aliases_tags_and_merges_are_refused_with_their_line(text, expected):
+    found = problems(text)
+    assert len(found) == len(expected) and all(
+        line.startswith(start) for line, start in zip(found, expected, strict=True)
+    )
+
+
+def test_a_file_or_line_over_its_limit_is_refused_before_parsing():
+    from scripts.common.input_limits import MAX_LINE_CHARACTERS
+    from scripts.common.yaml_loader import MAX_YAML_CHARACTERS
+
+    assert problems("a: b\n" * (MAX_YAML_CHARACTERS // 5 + 1))[0].startswith("data/x.yml:1: this text is")
+    assert problems("a: b\nc: " + "x" * MAX_LINE_CHARACTERS + "\n")[0].startswith("data/x.yml:2: this line is")

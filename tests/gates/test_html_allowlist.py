@@ -9,14 +9,10 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
-from scripts.checks.html_allowlist import (
-    check_copied_file,
-    check_page_source,
-    check_paths,
-    check_rendered_html,
-    check_yaml_texts,
-)
+from scripts.checks.html_allowlist import check_paths
 from scripts.common.yaml_loader import parse_yaml
+from scripts.site.copied_files import check_copied_file
+from scripts.site.html_allowlist import check_page_source, check_rendered_html, check_yaml_texts
 from tests.conftest import PROJECT_ROOT
 
 PAGE_START = "---\ntitle: Aftercare\n---\n\n# Aftercare\n\n"
@@ -64,7 +60,7 @@ FORBIDDEN = {
     "javascript Markdown link": ("[click here](javascript:alert(1))", "the link 'javascript:alert(1)' is not allowed"),
     "data Markdown image": (
         "![chart](data:image/svg+xml;base64,PHN2Zz4=)",
-        "the link 'data:image/svg+xml;base64,PHN2Zz4=' is not allowed",
+        "the address 'data:image/svg+xml;base64,PHN2Zz4=' is not allowed for a picture",
     ),
     "javascript reference link": ("[ref]: javascript:alert(1)", "the link 'javascript:alert(1)' is not allowed"),
     "javascript autolink": ("<javascript:alert(1)>", "the link 'javascript:alert(1)' is not allowed"),
@@ -92,10 +88,10 @@ ALLOWED = {
     "abbreviation": '<abbr title="post-inflammatory hyperpigmentation">PIH</abbr>',
     "keyboard and superscript": "Press <kbd>Ctrl</kbd>+<kbd>P</kbd>. 10<sup>3</sup> and H<sub>2</sub>O<br>",
     "Markdown block": '<div class="grid cards" markdown>\n\n- one\n\n</div>',
-    "aria on span": '<span class="badge" aria-label="clinic practice">clinic</span>',
+    "aria on span": '<span class="visually-hidden" aria-label="clinic practice">clinic</span>',
     "details": "<details open><summary>More</summary>Text</details>",
     "time": '<time datetime="2026-11-21">21 November 2026</time>',
-    "safe links": '<a href="../side-effects/#when-to-get-help" title="When to get help" id="help">help</a> '
+    "safe links": '<a href="../side-effects/#when-to-get-help" title="When to get help">help</a> '
     "[FDA](https://www.fda.gov/) <https://www.fda.gov/> <editors@microneedling-guide.example.org>",
     "table": '<table><caption>C</caption><thead><tr><th scope="col" colspan="2">A</th></tr></thead>'
     '<tbody><tr><td rowspan="1">1</td></tr></tbody></table>',
@@ -190,7 +186,7 @@ def test_rendered_markdown_output_passes():
         '<div class="tl-track" aria-hidden="true"><span class="tl-bar" style="--tl-start: 0.0%; --tl-width: 42.86%">'
         "</span></div>"
     )
-    assert check_rendered_html("docs/a.md", html) == []
+    assert check_rendered_html("docs/a.md", html, generated=True) == []
 
 
 MARKDOWN_OF_EVERY_KIND = """# Title
@@ -244,38 +240,54 @@ def test_rendered_problem_points_at_the_source_line_that_mentions_it():
     assert [problem.line for problem in problems] == [9]
 
 
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
 COPIED = {
-    "script": ('<svg xmlns="http://www.w3.org/2000/svg">\n<script>x()</script></svg>', 2, "<script> is not allowed"),
-    "foreign object": (
-        "<svg>\n\n<foreignObject><p>x</p></foreignObject></svg>",
-        3,
-        "<foreignobject> is not allowed in pictures",
-    ),
-    "handler": ('<svg onload="x()"></svg>', 1, "<svg>: the onload= attribute is not allowed"),
-    "javascript link": ('<svg><a xlink:href="javascript:x()">a</a></svg>', 1, "the link 'javascript:x()'"),
-    "animated link": (
-        '<svg><a><set attributeName="href" to="javascript:x()"/></a></svg>',
-        1,
-        "the link 'javascript:x()' is not allowed",
-    ),
+    "script": (f"{SVG}>\n<script>x()</script></svg>", 2, "<script> is not allowed"),
+    "foreign object": (f"{SVG}>\n\n<foreignObject><p>x</p></foreignObject></svg>", 3, "<foreignObject> is not allowed"),
+    "handler": (f'{SVG} onload="x()"></svg>', 1, "<svg>: the onload= attribute is not allowed"),
+    "javascript link": (f'{SVG}><use xlink:href="javascript:x()"/></svg>', 1, "the reference 'javascript:x()'"),
+    "animated link": (f'{SVG}><g><set attributeName="href" to="javascript:x()"/></g></svg>', 1, "<set> is not allowed"),
+    "no namespace": ("<svg><rect/></svg>", 1, "<svg> is not allowed in pictures"),
+    "picture from another host": (f"{SVG}><rect fill='url(https://x.example/p)'/></svg>", 1, "leaves the drawing"),
 }
 
 
 @pytest.mark.parametrize("case", sorted(COPIED))
 def test_svg_pictures_that_could_run_code_are_reported(case):
     svg, line, expected = COPIED[case]
-    problems = check_copied_file("docs/images/a.svg", svg.encode())
+    problems = check_copied_file("docs/images/a.svg", "images/a.svg", svg.encode())
     assert any(problem.line == line and expected in problem.message for problem in problems), problems
 
 
-def test_harmless_files_pass_and_html_files_are_refused():
+def test_harmless_files_pass_and_others_are_refused():
     drawing = (
-        b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg">'
-        b'<a href="#x"><rect style="fill:red"/></a></svg>'
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg">'
+        b'<defs><linearGradient id="g"/></defs><g><rect style="fill:red" fill="url(#g)"/></g></svg>'
     )
-    assert check_copied_file("docs/images/a.svg", drawing) == []
-    assert check_copied_file("docs/stylesheets/extra.css", b"body { color: red }") == []
-    assert [str(problem) for problem in check_copied_file("docs/a.html", b"<p>Hi</p>")] == [
-        "docs/a.html: HTML files are copied into the site unchecked; write the page in Markdown (.md) instead,"
-        " or ask a developer"
+    assert check_copied_file("docs/images/a.svg", "images/a.svg", drawing) == []
+    assert check_copied_file("docs/images/a.png", "images/a.png", b"\x89PNG\r\n\x1a\n....") == []
+    assert check_copied_file("docs/stylesheets/x.css", "stylesheets/x.css", b"body { color: red }") == []
+    assert check_copied_file("docs/javascripts/x.js", "javascripts/x.js", b"// a comment\nlet a = 1;") == []
+    for name in ("a.html", "a.xht", "a.xml", "images/x.css", "a.pdf"):
+        [problem] = check_copied_file(f"docs/{name}", name, b"<p>Hi</p>")
+        assert "would be published unchecked" in problem.message
+
+
+def test_the_gate_refuses_links_and_disguised_names_and_checks_every_file(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "stylesheets").mkdir(parents=True)
+    (docs / "stylesheets" / "extra.css").write_text('@import url("https://fonts.example/a.css");\n', encoding="utf-8")
+    (docs / "notes\u202etxt.md").write_text("# Notes\n", encoding="utf-8")
+    (docs / "passwd.md").symlink_to("/etc/passwd")
+
+    messages = [str(problem) for problem in check_paths([docs], root=tmp_path)]
+    # Named on its own, as pre-commit names files, a link is still a link.
+    alone = [str(problem) for problem in check_paths([docs / "passwd.md"], root=tmp_path)]
+
+    assert any(message.startswith("docs/stylesheets/extra.css:1: ") for message in messages), messages
+    assert any(message.startswith("docs/notes\\u202etxt.md: this file name holds") for message in messages), messages
+    assert any(message.startswith("docs/passwd.md: this is a symbolic link") for message in messages), messages
+    assert alone == [
+        "docs/passwd.md: this is a symbolic link, which would publish whatever file it points at; "
+        "replace it with the file itself"
     ]

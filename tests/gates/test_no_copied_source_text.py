@@ -19,7 +19,9 @@ from scripts.checks.copied_text import (
     load_fingerprint,
     main,
     read_sources,
+    reworded_sentences,
     source_runs,
+    source_sentences,
 )
 from tests.conftest import PROJECT_ROOT, SEEDS_DIR
 
@@ -69,6 +71,19 @@ def test_no_file_in_the_project_copies_a_source_sentence():
     assert not copies, "\n".join(str(copy) for copy in copies)
 
 
+def test_no_page_or_data_text_follows_a_source_sentence_closely():
+    if not SEEDS_DIR.is_dir():
+        pytest.skip(f"source articles not found at {SEEDS_DIR}; reworded sentences are checked where they are")
+    sentences = source_sentences(read_sources(SEEDS_DIR))
+    copies = [
+        copy
+        for name in project_text_files()
+        if name.startswith(("docs/", "data/")) and name.endswith((".md", ".yml"))
+        for copy in reworded_sentences(name, (PROJECT_ROOT / name).read_text(encoding="utf-8"), sentences)
+    ]
+    assert not copies, "\n".join(str(copy) for copy in copies)
+
+
 def test_the_committed_fingerprint_is_the_one_the_articles_give():
     if not SEEDS_DIR.is_dir():
         pytest.skip(f"source articles not found at {SEEDS_DIR}; the committed fingerprint is checked where they are")
@@ -109,3 +124,22 @@ def test_the_command_checks_files_against_the_articles_or_the_fingerprint(source
     clean = tmp_path / "clean.md"
     clean.write_text("Nothing here is taken from anywhere.\n", encoding="utf-8")
     assert main([str(clean)]) == 0
+
+
+def _long_sentence() -> list[str]:
+    return next(sentence for sentence in ARTICLE.split(". ") if len(sentence.split()) >= 10).split()
+
+
+def test_a_source_sentence_with_a_few_words_swapped_is_reported(sources):
+    # Every third word replaced: no run of ten words survives, but the sentence is still the source's.
+    reworded = " ".join("quite" if index % 3 == 1 else word for index, word in enumerate(_long_sentence()))
+    page = "# Page\n\nOur own words here.\n\n" + reworded + ".\n"
+    copies = reworded_sentences("docs/page.md", page, source_sentences(read_sources(sources)))
+    assert [copy.line for copy in copies] == [5]
+    assert "follows a sentence of clinic-a.txt" in str(copies[0])
+
+
+def test_the_same_facts_in_other_words_are_not_a_copy(sources):
+    # Half the words kept, in reverse order: the facts may match, the sentence does not.
+    kept = list(reversed(_long_sentence()[::2]))
+    assert reworded_sentences("docs/page.md", " ".join(kept) + ".", source_sentences(read_sources(sources))) == []

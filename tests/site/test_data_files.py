@@ -64,7 +64,8 @@ def test_invalid_yaml_and_wrong_shape(tmp_path):
 def test_glossary_rejects_brackets_then_duplicates(tmp_path):
     brackets = "- term: collagen\n  definition: A protein.\n- term: elastin\n  definition: A [stretchy] protein.\n"
     assert problems_of(load_glossary, tmp_path, brackets, "data/glossary.yml") == [
-        "data/glossary.yml:4: term 'elastin': definition: keep the definition to one line without square brackets",
+        "data/glossary.yml:4: term 'elastin': definition has a line break or square brackets, which hover text cannot"
+        " show; keep it to one line without [ ]",
     ]
     duplicate = (
         "- term: collagen\n  definition: A protein.\n- term: dermis\n  definition: Deeper skin.\n  also: [collagen]\n"

@@ -9,26 +9,25 @@ from __future__ import annotations
 import gzip
 import shutil
 import urllib.parse
-from html.parser import HTMLParser
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.browser.static_server import COMPRESSIBLE
+from scripts.common.html_reader import elements
 from tests.conftest import replace_once, site_root_path
 
 # Material alone (its CSS, JavaScript and an empty page) is about 63 KB; our pages are 70-85 KB today.
 PAGE_BUDGET_KB = 110
 
 
-class PageResources(HTMLParser):
+@dataclass
+class PageResources:
     """The files a page loads by its load event, and the ones that block its first paint."""
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.loaded: list[str] = []
-        self.render_blocking: list[str] = []
+    loaded: list[str] = field(default_factory=list)
+    render_blocking: list[str] = field(default_factory=list)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
+    def add(self, tag: str, attributes: dict[str, str | None]) -> None:
         relations = (attributes.get("rel") or "").split()
         if tag == "link" and "stylesheet" in relations and attributes.get("href"):
             self.loaded.append(attributes["href"])
@@ -49,9 +48,11 @@ def html_pages(site: Path) -> list[Path]:
 
 
 def resources_of(page: Path) -> PageResources:
-    parser = PageResources()
-    parser.feed(page.read_text(encoding="utf-8"))
-    return parser
+    resources = PageResources()
+    for node in elements(page.read_text(encoding="utf-8")):
+        if node.is_element_node:
+            resources.add(node.tag, node.attributes)
+    return resources
 
 
 def is_other_host(url: str) -> bool:

@@ -1,7 +1,8 @@
 import itertools
 
+from scripts.timeline.durations import parse_duration
 from scripts.timeline.loading import load_side_effects
-from scripts.timeline.periods import PERIODS, day_by_day, period_for_day
+from scripts.timeline.periods import day_by_day, day_periods, last_normal_day, period_for_day
 from tests.timeline.helpers import FIXTURE_REFERENCE_IDS, SMALL_FILE
 
 
@@ -9,71 +10,71 @@ def ids(items):
     return [item.id for item in items]
 
 
-def views_by_anchor():
-    data = load_side_effects(SMALL_FILE, FIXTURE_REFERENCE_IDS)
-    return {view.period.anchor: view for view in day_by_day(data)}
+def small_data():
+    return load_side_effects(SMALL_FILE, FIXTURE_REFERENCE_IDS)
 
 
-def test_periods_cover_every_day_without_gaps_in_the_five_choices_readers_make():
-    assert PERIODS[0].first_day == 0 and PERIODS[-1].last_day is None
-    for earlier, later in itertools.pairwise(PERIODS):
+def days_of(period, up_to=400):
+    last = up_to if period.last_day is None else period.last_day
+    return range(period.first_day, last + 1)
+
+
+def test_the_day_views_cover_every_day_once_from_treatment_day_on():
+    periods = day_periods(small_data())
+    assert periods[0].first_day == 0 and periods[-1].last_day is None
+    for earlier, later in itertools.pairwise(periods):
         assert later.first_day == earlier.last_day + 1
-    assert [(period.first_day, period.last_day) for period in PERIODS] == [
-        (0, 2),
-        (3, 5),
-        (6, 14),
-        (15, 42),
-        (43, None),
-    ]
-    assert [period_for_day(day).anchor for day in (0, 2, 3, 5, 6, 14, 15, 42, 43, 400)] == [
-        "days-0-to-2",
-        "days-0-to-2",
-        "days-3-to-5",
-        "days-3-to-5",
-        "days-6-to-14",
-        "days-6-to-14",
-        "weeks-3-to-6",
-        "weeks-3-to-6",
-        "later",
-        "later",
-    ]
+    for day in range(0, 400, 5):
+        assert period_for_day(periods, day).includes(day * 24)
+    assert len({period.anchor for period in periods}) == len(periods)
 
 
-def test_normal_effect_is_normal_until_its_usual_end_then_fading_until_help():
-    views = views_by_anchor()
-    assert ids(views["days-0-to-2"].normal_now) == ["redness", "peeling"]
-    assert ids(views["days-3-to-5"].normal_now) == ["peeling"]
-    assert ids(views["days-3-to-5"].fading) == ["redness"]
-    assert ids(views["days-6-to-14"].fading) == ["redness", "peeling"]
-    assert ids(views["weeks-3-to-6"].fading) == []
-    assert views["later"].is_quiet
+def test_no_view_calls_an_effect_normal_on_a_day_past_its_see_help_after():
+    data = small_data()
+    for view in day_by_day(data):
+        for effect in view.normal_now:
+            assert all(day <= last_normal_day(effect) for day in days_of(view.period)), (view.period, effect.id)
 
 
-def test_a_sign_is_named_from_when_it_counts_until_its_effect_is_past_watching():
-    views = views_by_anchor()
-    named = {anchor: ids(view.signs) for anchor, view in views.items()}
-    # hot-skin counts after day 2 or 3; the allergy is watched until 6 weeks (day 42).
-    assert [anchor for anchor, signs in named.items() if "hot-skin" in signs] == [
-        "days-0-to-2",
-        "days-3-to-5",
-        "days-6-to-14",
-        "weeks-3-to-6",
-    ]
-    # A sign that a normal effect lasts too long counts from see_help_after and never stops.
-    assert [anchor for anchor, signs in named.items() if "peeling-too-long" in signs] == [
-        "days-6-to-14",
-        "weeks-3-to-6",
-        "later",
-    ]
-    assert next(anchor for anchor, signs in named.items() if "itchy-lumps" in signs) == "days-3-to-5"
+def test_a_normal_effect_is_named_in_every_view_from_its_onset_to_its_see_help_after():
+    data = small_data()
+    for effect in (effect for effect in data.effects if effect.normal):
+        for view in day_by_day(data):
+            normal_days = range(effect.onset.day_number, last_normal_day(effect) + 1)
+            assert (effect in view.normal_now) == any(day in normal_days for day in days_of(view.period))
 
 
-def test_get_help_box_groups_by_level_most_urgent_first_and_leaves_the_emergency_card_to_the_page():
-    view = views_by_anchor()["days-6-to-14"]
-    assert "swollen-lips" in ids(view.signs)
-    assert [group.level for group in view.get_help] == ["urgent", "soon"]
-    assert ids(view.get_help[1].signs) == ["red-too-long", "peeling-too-long", "itchy-lumps"]
+def test_each_view_names_the_signs_that_can_start_in_it_most_urgent_first():
+    views = day_by_day(small_data())
+    # The allergy is watched until 6 weeks; its emergency sign is in every view up to then and no later.
+    assert [view.period.last_day is not None for view in views if "swollen-lips" in ids(view.emergency)] == [
+        True
+    ] * sum(1 for view in views if view.period.first_day <= 42)
+    # A sign that a normal effect lasts too long counts from see_help_after, in the view of that day and on.
+    peeling_too_long = [view.period for view in views if "peeling-too-long" in ids(view.signs)]
+    assert peeling_too_long[0].includes(14 * 24) and peeling_too_long[-1].last_day is None
+    for view in views:
+        assert [group.level for group in view.get_help] == sorted(
+            (group.level for group in view.get_help), key=["urgent", "soon"].index
+        )
+        assert "emergency" not in [group.level for group in view.get_help]
 
 
-def test_self_care_is_listed_once_for_effects_normal_now():
-    assert views_by_anchor()["days-0-to-2"].self_care == ["Use a plain moisturiser.", "Leave flakes alone."]
+def test_views_that_would_say_the_same_are_one_view():
+    data = small_data()
+    longer_watch = data.model_copy(
+        update={
+            "effects": [
+                effect.model_copy(update={"watch_until": parse_duration("6m")}) if not effect.normal else effect
+                for effect in data.effects
+            ]
+        }
+    )
+    before, after = day_periods(data), day_periods(longer_watch)
+    assert len(after) == len(before) - 1
+    assert after[-1].last_day is None and after[-1].first_day == before[-2].first_day
+
+
+def test_self_care_is_listed_once_for_effects_within_their_usual_time():
+    first = day_by_day(small_data())[0]
+    assert first.self_care == ["Use a plain moisturiser.", "Leave flakes alone."]

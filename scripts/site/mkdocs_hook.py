@@ -42,6 +42,7 @@ from scripts.site.site_content import (
     TIMELINE_PAGE,
     SiteContent,
 )
+from scripts.site.snippets import untranslated_snippets, with_translated_snippets
 from scripts.site.structured_data import medical_web_page
 
 # The Markdown extension that turns glossary terms into hover definitions.
@@ -230,9 +231,9 @@ def on_files(files: Files, config) -> Files:
 
 
 def _check_translations(sources: dict[str, str], config) -> None:
-    """A translated page keeps its English page's care cards, snippets, citations, review dates and sources (else
-    the build stops); one whose English changed since it was translated, and an English page shown in place of a
-    missing translation, are reported on every build, with the file and line to update."""
+    """Every page has its translation, which keeps its English page's care cards, snippets, citations, review dates
+    and sources (else the build stops); one whose English changed since it was translated is reported on every
+    build, with the file and line to update."""
     if _build.language == DEFAULT_LANGUAGE:
         return
     root = _project_root(config)
@@ -241,13 +242,18 @@ def _check_translations(sources: dict[str, str], config) -> None:
     for path, source in sources.items():
         if path.endswith(GENERATED_PAGE_SUFFIX):
             continue
+        if f"/{SNIPPETS_DIR}/" in f"/{path}":
+            continue  # a snippet's translation is required by the pages that include it
         if language_of(path) == DEFAULT_LANGUAGE:
-            reports.append(
+            # Every page has its translation: a page added in English alone would give readers of the other
+            # language a page in English under their language's address, with their menu and search.
+            problems.append(
                 ContentProblem(
-                    translation_path(path, _build.language),
-                    None,
-                    f"no translation yet, so readers of the {_build.language} site get the English {path}; translate"
-                    ' it as CONTRIBUTING.md, section "Translating", says',
+                    path,
+                    1,
+                    f"this page has no {_build.language} translation; add {translation_path(path, _build.language)}"
+                    ' as CONTRIBUTING.md, section "Translating", says (the same front matter and structure, the'
+                    " text translated)",
                 )
             )
             continue
@@ -260,8 +266,9 @@ def _check_translations(sources: dict[str, str], config) -> None:
             continue
         english_source = decode_utf8(english_file.read_bytes(), english)
         problems += structure_problems(path, source, english, english_source)
+        problems += untranslated_snippets(path, source, _build.language, _snippet_options(config), root)
         stale = out_of_date(path, source, english, english_source)
-        if stale and f"/{SNIPPETS_DIR}/" not in f"/{path}":
+        if stale:
             reports.append(stale)
     if problems:
         raise ContentError(problems)
@@ -310,7 +317,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if metadata.search_boost is not None:
         # Material's search reads the boost from here; front matter names it search_boost, checked like any key.
         page.meta["search"] = {"boost": metadata.search_boost}
+    if _build.language != DEFAULT_LANGUAGE:
+        markdown = with_translated_snippets(markdown, _build.language, _snippet_options(config), _project_root(config))
     return _build.site.page_markdown(markdown, metadata, page.file.src_uri)
+
+
+def _snippet_options(config) -> dict:
+    return config.mdx_configs.get("pymdownx.snippets", {})
 
 
 def on_page_content(html: str, page, config, files) -> str:

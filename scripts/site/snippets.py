@@ -7,15 +7,18 @@ preprocessor on each page that includes something first turns that into a messag
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import markdown
 from pymdownx.snippets import SnippetExtension, SnippetMissingError
 
 from scripts.common.content_errors import ContentProblem
+from scripts.i18n.languages import translation_path
 
 INCLUDE_MARKER = "8<"
 _MISSING_NAME = re.compile(r"'([^']*)'")
 _INCLUDED_NAME = re.compile(r"^[ \t]*-+8<-+[ \t]+[\"']([^\"'\n]+)[\"']", re.MULTILINE)
+_INCLUDE_LINE = re.compile(r"^[ \t]*-+8<-+[ \t]+[\"'](?P<name>[^\"'\n]+)[\"']", re.MULTILINE)
 
 
 def included_snippets(source: str) -> list[str]:
@@ -54,3 +57,34 @@ def _line_naming(lines: list[str], name: str) -> int | None:
             if all(part and part in text for part in wanted):
                 return number
     return None
+
+
+def translated_snippet(name: str, language: str, options: dict, root: Path) -> str | None:
+    """The translation of snippet `name` (NAME.LANG.md in the same snippets folder), or None when there is none."""
+    translated = translation_path(name, language)
+    folders = [root / folder for folder in options.get("base_path", ["."])]
+    return translated if any((folder / translated).is_file() for folder in folders) else None
+
+
+def with_translated_snippets(source: str, language: str, options: dict, root: Path) -> str:
+    """A translated page includes the snippets' translations: it names the English snippet, as its English page does."""
+
+    def include(match: re.Match) -> str:
+        translated = translated_snippet(match.group("name"), language, options, root)
+        return match.group(0) if translated is None else match.group(0).replace(match.group("name"), translated)
+
+    return _INCLUDE_LINE.sub(include, source) if INCLUDE_MARKER in source else source
+
+
+def untranslated_snippets(path: str, source: str, language: str, options: dict, root: Path) -> list[ContentProblem]:
+    lines = source.split("\n")
+    return [
+        ContentProblem(
+            path,
+            _line_naming(lines, name),
+            f"the snippet {name!r} has no {language} translation, so this page would show it in English; add"
+            f" {translation_path(name, language)} beside it",
+        )
+        for name in included_snippets(source)
+        if translated_snippet(name, language, options, root) is None
+    ]

@@ -53,7 +53,17 @@ def append(path: Path, text: str) -> None:
 
 
 def test_the_guide_has_the_examples_this_test_applies():
-    assert {"front-matter", "search", "reference", "glossary", "new-page", "nav-line", "nav-message"} <= set(examples())
+    assert {
+        "front-matter",
+        "search",
+        "reference",
+        "glossary",
+        "new-page",
+        "nav-line",
+        "nav-message",
+        "new-page-es",
+        "glossary-es",
+    } <= set(examples())
 
 
 @pytest.mark.slow
@@ -76,6 +86,10 @@ def test_every_example_builds_when_applied_as_the_guide_says(tmp_path):
     new_page = found["nav-line"].split(":")[-1].strip()
     (docs / new_page).write_text(found["new-page"], encoding="utf-8")
     add_to_nav(project, found["nav-line"])
+    # "Translating": every page and glossary term in Spanish too (the page's structure is its English page's).
+    (docs / "from-the-guide.es.md").write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    (docs / new_page.replace(".md", ".es.md")).write_text(found["new-page-es"], encoding="utf-8")
+    append(project / "data" / "glossary.es.yml", found["glossary-es"])
 
     result = run_mkdocs_build(project, tmp_path / "site")
 
@@ -83,6 +97,9 @@ def test_every_example_builds_when_applied_as_the_guide_says(tmp_path):
     term = yaml.safe_load(found["glossary"])[0]["term"]
     assert term in (tmp_path / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
     assert (tmp_path / "site" / Path(new_page).stem / "index.html").is_file()
+    spanish_term = yaml.safe_load(found["glossary-es"])[term]["term"]
+    assert spanish_term in (tmp_path / "site" / "es" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert (tmp_path / "site" / "es" / Path(new_page).stem / "index.html").is_file()
 
 
 @pytest.mark.slow

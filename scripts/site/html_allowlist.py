@@ -127,6 +127,7 @@ PROJECT_CLASSES = frozenset(
         "care-card-row",
         "care-sign",
         "care-sign__when",
+        "care-verdict",
         "checklist",
         "citation",
         "day-finder",

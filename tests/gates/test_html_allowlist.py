@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -12,7 +13,13 @@ from mkdocs.config import load_config
 from scripts.checks.html_allowlist import check_paths
 from scripts.common.yaml_loader import parse_yaml
 from scripts.site.copied_files import check_copied_file
-from scripts.site.html_allowlist import check_page_source, check_rendered_html, check_yaml_texts
+from scripts.site.html_allowlist import (
+    ALLOWED_CLASSES,
+    GENERATED_CLASS,
+    check_page_source,
+    check_rendered_html,
+    check_yaml_texts,
+)
 from tests.conftest import PROJECT_ROOT
 
 PAGE_START = "---\ntitle: Aftercare\n---\n\n# Aftercare\n\n"
@@ -291,3 +298,17 @@ def test_the_gate_refuses_links_and_disguised_names_and_checks_every_file(tmp_pa
         "docs/passwd.md: this is a symbolic link, which would publish whatever file it points at; "
         "replace it with the file itself"
     ]
+
+
+def test_every_class_the_templates_write_is_allowed():
+    """A class added to a template must be added to the allowlist too, or every page using it stops the build."""
+    templates = [*(PROJECT_ROOT / "scripts").rglob("*.j2"), *(PROJECT_ROOT / "scripts" / "timeline").glob("*.py")]
+    unknown = {
+        f"{template.relative_to(PROJECT_ROOT)}: {name}"
+        for template in templates
+        for value in re.findall(r'class="([^"\n]*)"', template.read_text(encoding="utf-8"))
+        # Names put together from data (sign-{{ id }}) are checked by GENERATED_CLASS on the built page.
+        for name in re.sub(r"\{\{.*?\}\}|\{[^}]*\}", "- ", value).split()
+        if not name.endswith("-") and name not in ALLOWED_CLASSES and not GENERATED_CLASS.fullmatch(name)
+    }
+    assert not unknown, f"add these classes to ALLOWED_CLASSES in scripts/site/html_allowlist.py: {sorted(unknown)}"

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from scripts.browser.static_server import serving
+from scripts.i18n.languages import DEFAULT_LANGUAGE, english_path, language_of
 from scripts.site.mkdocs_hook import site_address
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -63,13 +64,19 @@ def replace_once(text: str, old: str, new: str) -> str:
 def an_article(project: Path) -> Path:
     """A page with review dates, the first by name: a target derived from the content rather than named in a test."""
     return next(
-        page for page in sorted((project / "docs").glob("*.md")) if "\nnext_review:" in page.read_text(encoding="utf-8")
+        page
+        for page in sorted((project / "docs").glob("*.md"))
+        if language_of(page.name) == DEFAULT_LANGUAGE and "\nnext_review:" in page.read_text(encoding="utf-8")
     )
 
 
 def page_url_path(page: Path) -> str:
-    """The address path MkDocs gives a page under docs/: docs/aftercare.md -> aftercare/."""
-    return "" if page.stem == "index" else f"{page.stem}/"
+    """The address path MkDocs gives a page under docs/: docs/aftercare.md -> aftercare/, its translation
+    docs/aftercare.es.md -> es/aftercare/."""
+    language = language_of(page.name)
+    stem = Path(english_path(page.name)).stem
+    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    return prefix if stem == "index" else f"{prefix}{stem}/"
 
 
 def site_root_path() -> str:

@@ -9,18 +9,30 @@ from pathlib import Path
 import pytest
 
 from scripts.common.markdown_source import split_front_matter
-from scripts.site.glossary import hover_definitions, load_glossary
+from scripts.common.templates import strings
+from scripts.i18n.languages import DEFAULT_LANGUAGE, LANGUAGES, english_path, language_of, translation_path
+from scripts.site.glossary import hover_definitions
 from scripts.site.site_content import SiteContent
 from scripts.timeline.models import CARE_LEVELS
 from tests.conftest import site_root_path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-ARTICLES = sorted(path.stem for path in (PROJECT_ROOT / "docs").glob("*.md"))
+# Every page in every language: (language, stem), the stem being its English file's (aftercare for aftercare.es.md).
+ARTICLES = sorted(
+    (language_of(path.name), Path(english_path(path.name)).stem) for path in (PROJECT_ROOT / "docs").glob("*.md")
+)
+ARTICLE_IDS = [f"{language}-{stem}" for language, stem in ARTICLES]
+LANGUAGE_CONTENT = {language: SiteContent.load(PROJECT_ROOT, language) for language in LANGUAGES}
 
 
-def page_html(site: Path, stem: str) -> str:
-    path = site / "index.html" if stem == "index" else site / stem / "index.html"
+def page_html(site: Path, stem: str, language: str = DEFAULT_LANGUAGE) -> str:
+    folder = site if language == DEFAULT_LANGUAGE else site / language
+    path = folder / "index.html" if stem == "index" else folder / stem / "index.html"
     return path.read_text(encoding="utf-8")
+
+
+def page_source(stem: str, language: str) -> str:
+    return (PROJECT_ROOT / translation_path(f"docs/{stem}.md", language)).read_text(encoding="utf-8")
 
 
 def test_strict_build_has_no_warnings(strict_build):
@@ -30,15 +42,16 @@ def test_strict_build_has_no_warnings(strict_build):
 
 
 def test_every_article_and_the_timeline_is_built(built_site):
-    for stem in [*ARTICLES, "side-effects-timeline"]:
-        assert "<h1" in page_html(built_site, stem), stem
+    for language, stem in [*ARTICLES, *((language, "side-effects-timeline") for language in LANGUAGES)]:
+        assert "<h1" in page_html(built_site, stem, language), (language, stem)
 
 
-@pytest.mark.parametrize("stem", ARTICLES)
-def test_article_shows_review_dates_and_numbered_references(built_site, stem):
-    html = page_html(built_site, stem)
-    assert re.search(r"<dt>Last reviewed</dt><dd><time datetime=\"\d{4}-\d\d-\d\d\">", html)
-    assert re.search(r"<dt>Next review due</dt><dd><time datetime=\"\d{4}-\d\d-\d\d\">", html)
+@pytest.mark.parametrize(("language", "stem"), ARTICLES, ids=ARTICLE_IDS)
+def test_article_shows_review_dates_and_numbered_references(built_site, language, stem):
+    html = page_html(built_site, stem, language)
+    words = strings(language)
+    assert re.search(rf"<dt>{words['last_reviewed']}</dt><dd><time datetime=\"\d{{4}}-\d\d-\d\d\">", html)
+    assert re.search(rf"<dt>{words['next_review']}</dt><dd><time datetime=\"\d{{4}}-\d\d-\d\d\">", html)
     assert "⟦" not in html, f"{stem}: a citation mark was left unlinked"
     references = re.findall(r'<li id="ref-(\d+)">', html)
     assert references and references == [str(number) for number in range(1, len(references) + 1)]
@@ -46,13 +59,15 @@ def test_article_shows_review_dates_and_numbered_references(built_site, stem):
         assert cited in references, f"{stem}: citation {cited} has no reference"
 
 
-@pytest.mark.parametrize("stem", ARTICLES)
-def test_article_has_medical_web_page_json_ld(built_site, stem):
-    html = page_html(built_site, stem)
+@pytest.mark.parametrize(("language", "stem"), ARTICLES, ids=ARTICLE_IDS)
+def test_article_has_medical_web_page_json_ld(built_site, language, stem):
+    html = page_html(built_site, stem, language)
     match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
     assert match, f"{stem}: no JSON-LD"
     data = json.loads(match.group(1))
     assert data["@type"] == "MedicalWebPage"
+    assert data["inLanguage"] == language
+    assert re.search(rf'<html lang="{language}"', html)
     assert data["name"] and data["description"]
     assert re.fullmatch(r"\d{4}-\d\d-\d\d", data["lastReviewed"])
     assert data["citation"] and all(citation["name"] for citation in data["citation"])
@@ -74,26 +89,34 @@ def test_search_dialog_has_an_accessible_name(built_site):
 
 def test_sitemap_and_404_page(built_site):
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
-    for stem in ARTICLES:
-        if stem != "index":
-            assert f"/{stem}/</loc>" in sitemap, stem
+    for language, stem in ARTICLES:
+        prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+        address = f"/{prefix}{stem}/" if stem != "index" else f"/{prefix}"
+        assert f"{address}</loc>" in sitemap, (language, stem)
+        # Each address lists every language's version of the page.
+        entry = re.search(rf"<loc>[^<]*{re.escape(address)}</loc>(.*?)</url>", sitemap, re.S).group(1)
+        assert sorted(re.findall(r'hreflang="([^"]+)"', entry)) == sorted(LANGUAGES), address
     # The 404 page is served at any address, however deep, so its own links must start from the site's root.
-    not_found = (built_site / "404.html").read_text(encoding="utf-8")
-    content = re.search(r'<div class="md-content" data-md-component="content">(.*?)</article>', not_found, re.S)
-    links = re.findall(r'<a href="([^"]*)"', content.group(1))
-    assert links, "the 404 page offers no way back into the site"
-    for link in links:
-        assert link.startswith(site_root_path()), f"404.html links to {link!r}, which breaks below the site's root"
-        target = built_site / link.removeprefix(site_root_path())
-        assert (target / "index.html" if link.endswith("/") else target).is_file(), link
+    for language in LANGUAGES:
+        folder = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+        not_found = (built_site / folder / "404.html").read_text(encoding="utf-8")
+        assert f'<html lang="{language}"' in not_found
+        content = re.search(r'<div class="md-content" data-md-component="content">(.*?)</article>', not_found, re.S)
+        links = re.findall(r'<a href="([^"]*)"', content.group(1))
+        assert links, "the 404 page offers no way back into the site"
+        for link in links:
+            assert link.startswith(f"{site_root_path()}{folder}"), f"{folder}404.html links to {link!r}"
+            target = built_site / link.removeprefix(site_root_path())
+            assert (target / "index.html" if link.endswith("/") else target).is_file(), link
 
 
 def test_care_cards_name_their_level_in_words(built_site):
-    """Each card's title is the one data/side-effects.yml gives its level."""
-    get_help = SiteContent.load(PROJECT_ROOT).side_effects.get_help
+    """Each card's title is the one data/side-effects.yml (or its translation) gives its level."""
     found = set()
     for page in built_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
+        language = re.search(r'<html lang="([^"]+)"', html).group(1)
+        get_help = LANGUAGE_CONTENT[language].side_effects.get_help
         for level in CARE_LEVELS:
             for title in re.findall(rf'<div class="admonition {level}">\s*<p class="admonition-title">([^<]*)', html):
                 assert title == get_help.advice(level).title, f"{page}: a {level} card is titled {title!r}"
@@ -103,13 +126,12 @@ def test_care_cards_name_their_level_in_words(built_site):
 
 def test_glossary_terms_get_hover_definitions(built_site):
     """Every glossary term a page uses is shown with its definition on hover; the glossary page itself has none."""
-    glossary = load_glossary(PROJECT_ROOT / "data" / "glossary.yml", "data/glossary.yml")
-    definitions = hover_definitions(glossary)
-    any_form = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(definitions, key=len, reverse=True)))})\b")
     pages_with_terms = 0
-    for stem in ARTICLES:
-        source = (PROJECT_ROOT / "docs" / f"{stem}.md").read_text(encoding="utf-8")
-        html = page_html(built_site, stem)
+    for language, stem in ARTICLES:
+        definitions = hover_definitions(LANGUAGE_CONTENT[language].glossary)
+        any_form = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(definitions, key=len, reverse=True)))})\b")
+        source = page_source(stem, language)
+        html = page_html(built_site, stem, language)
         if "generated_list: glossary" in source:
             assert "<dl>" in html and "<abbr" not in html, f"{stem}: the glossary page lists terms without hovers"
             continue
@@ -122,3 +144,20 @@ def test_glossary_terms_get_hover_definitions(built_site):
             assert f">{form}</abbr>" in html, f"{stem}: {form!r} has no hover"
             pages_with_terms += 1
     assert pages_with_terms, "no page uses a glossary term, so hover definitions went untested"
+
+
+@pytest.mark.parametrize(("language", "stem"), ARTICLES, ids=ARTICLE_IDS)
+def test_every_page_links_to_itself_in_the_other_languages(built_site, language, stem):
+    """The switch goes to the same page in the other language, and hreflang lists every language's version."""
+    html = page_html(built_site, stem, language)
+    page_dir = built_site / ("" if language == DEFAULT_LANGUAGE else language) / ("" if stem == "index" else stem)
+    alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html))
+    assert sorted(alternates) == sorted(LANGUAGES)
+    switches = re.findall(r'<p class="language-switch"><a href="([^"]+)" hreflang="([^"]+)"', html)
+    assert sorted(other for _, other in switches) == sorted(set(LANGUAGES) - {language})
+    for href, other in [*switches, *((href, other) for other, href in alternates.items())]:
+        target = (page_dir / href).resolve()
+        expected = (
+            built_site / ("" if other == DEFAULT_LANGUAGE else other) / ("" if stem == "index" else stem)
+        ).resolve()
+        assert target == expected, f"{language}/{stem}: the {other} link goes to {href}"

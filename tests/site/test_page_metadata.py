@@ -46,7 +46,7 @@ def test_misspelt_field_is_named_with_a_suggestion():
         "docs/aftercare.md:1: title is missing; add the page title, like: title: Aftercare",
         "docs/aftercare.md:2: 'titel' is not a field pages use (did you mean 'title'?); remove it or fix its spelling"
         " (allowed keys: title, description, last_reviewed, next_review, sources, generated_list, search_boost,"
-        " search_questions)",
+        " search_questions, translation_of)",
     ]
 
 
@@ -125,7 +125,7 @@ def test_theme_keys_are_refused_with_the_allowed_keys(line):
         f"docs/aftercare.md:6: {key!r} is not a field pages use"
         + (" (did you mean 'search_boost'?)" if key == "search" else "")
         + "; remove it or fix its spelling (allowed keys: title, description, last_reviewed, next_review, sources,"
-        " generated_list, search_boost, search_questions)"
+        " generated_list, search_boost, search_questions, translation_of)"
     ]
 
 

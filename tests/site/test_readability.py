@@ -6,22 +6,28 @@ from pathlib import Path
 
 import pytest
 
+from scripts.checks import readability_es
 from scripts.checks.markdown_prose import prose_units
 from scripts.checks.readability import MAXIMUM_GRADE, count_syllables, score_markdown, score_text
+from scripts.i18n.languages import DEFAULT_LANGUAGE, language_of, translation_path
 from scripts.site.site_content import SiteContent
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
-def article_sources() -> dict[str, str]:
+def article_sources(language: str) -> dict[str, str]:
     pages = {
-        f"docs/{path.name}": path.read_text(encoding="utf-8") for path in sorted((PROJECT_ROOT / "docs").glob("*.md"))
+        f"docs/{path.name}": path.read_text(encoding="utf-8")
+        for path in sorted((PROJECT_ROOT / "docs").glob("*.md"))
+        if language_of(path.name) == language
     }
-    pages["side-effects-timeline.md (from data/side-effects.yml)"] = SiteContent.load(PROJECT_ROOT).timeline_page()
+    data = translation_path("data/side-effects.yml", language)
+    pages[f"side-effects-timeline.md (from {data})"] = SiteContent.load(PROJECT_ROOT, language).timeline_page()
     return pages
 
 
-ARTICLES = article_sources()
+ARTICLES = article_sources(DEFAULT_LANGUAGE)
+SPANISH_ARTICLES = article_sources("es")
 
 
 @pytest.mark.parametrize("name", sorted(ARTICLES))
@@ -62,3 +68,47 @@ def test_prose_skips_front_matter_headings_code_and_definitions():
         '!!! urgent "Urgent: get help"\n    Call today [[Chu]].\n'
     )
     assert prose_units(markdown) == ["A short line here.", "One.", "Two words.", "Call today."]
+
+
+@pytest.mark.parametrize("name", sorted(SPANISH_ARTICLES))
+def test_spanish_article_is_fairly_easy_to_read(name):
+    score = readability_es.score_markdown(SPANISH_ARTICLES[name])
+    print(f"{name}: INFLESZ {score.inflesz:.1f}, Fernández-Huerta {score.fernandez_huerta:.1f}, {score.words} words")
+    assert score.words > 0, f"{name}: no body text found"
+    assert score.easy_enough, (
+        f"{name} reads at INFLESZ {score.inflesz:.0f} (needs {readability_es.MINIMUM_INFLESZ:.0f}) and "
+        f"Fernández-Huerta {score.fernandez_huerta:.0f} (needs {readability_es.MINIMUM_FERNANDEZ_HUERTA:.0f}). "
+        "Shorten long sentences and use everyday words."
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "syllables"),
+    [
+        ("piel", 1),
+        ("agua", 2),
+        ("día", 2),
+        ("ahora", 3),
+        ("aeropuerto", 5),
+        ("que", 1),
+        ("pingüino", 3),
+        ("enrojecimiento", 6),
+        ("hinchazón", 3),
+        ("micropunción", 4),
+    ],
+)
+def test_spanish_syllable_counts(word, syllables):
+    assert readability_es.count_syllables(word) == syllables
+
+
+def test_spanish_ease_falls_with_longer_sentences_and_words():
+    plain = readability_es.score_text(["La piel se pone roja. Se va en un día."])
+    dense = readability_es.score_text(
+        [
+            "La microagujación desencadena una cascada inflamatoria fisiológica, estimulando posteriormente la "
+            "proliferación fibroblástica y la remodelación colagénica dérmica."
+        ]
+    )
+    assert plain.sentences == 2 and plain.words == 10
+    assert plain.easy_enough and not dense.easy_enough
+    assert dense.inflesz < 40 < 90 < plain.inflesz

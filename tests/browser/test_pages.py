@@ -9,6 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from scripts.browser.static_server import serving
+from scripts.i18n.languages import DEFAULT_LANGUAGE, LANGUAGES
 from tests.browser.conftest import SCHEMES, VIEWPORTS, browser_page
 from tests.conftest import ARTIFACTS_DIR, replace_once
 
@@ -16,7 +17,9 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
     "resultTypes": ["violations"],
 }
-SCREENSHOT_PAGES = {"": "home", "side-effects/": "side-effects"}
+SCREENSHOT_PAGES = {"": "home", "side-effects/": "side-effects", "es/": "home-es"}
+# Each language's home page, from the site root: "" and "es/".
+LANGUAGE_HOMES = ["" if language == DEFAULT_LANGUAGE else f"{language}/" for language in LANGUAGES]
 _axe = Axe()
 
 
@@ -30,7 +33,7 @@ def describe_violations(violations: list[dict]) -> str:
 
 @pytest.fixture(scope="module")
 def page_paths(article_paths) -> list[str]:
-    return [*article_paths, "404.html"]
+    return [*article_paths, *(f"{folder}404.html" for folder in LANGUAGE_HOMES)]
 
 
 class PageWatch:
@@ -63,7 +66,8 @@ def accessibility_problems(page, label: str) -> list[str]:
 
 
 # Every page's content at each width and in each scheme; the site's frame (header, sidebars, drawer), which is the
-# same on every page, in every pairing, on the home page. Half the axe runs of every page in every pairing.
+# same on every page of a language, in every pairing, on each language's home page. Half the axe runs of every page
+# in every pairing.
 EVERY_PAGE_PAIRS = {("phone", "light"), ("desktop", "dark")}
 
 
@@ -74,7 +78,7 @@ def test_every_page_is_accessible_private_and_error_free(browser, site_url, page
     failures = []
     with browser_page(browser, viewport, scheme) as page:
         watch = PageWatch(page, site_url)
-        for path in page_paths if (viewport, scheme) in EVERY_PAGE_PAIRS else [""]:
+        for path in page_paths if (viewport, scheme) in EVERY_PAGE_PAIRS else LANGUAGE_HOMES:
             page.goto(site_url + path, wait_until="load")
             rendered_scheme = page.get_attribute("body", "data-md-color-scheme")
             if rendered_scheme != SCHEMES[scheme]:

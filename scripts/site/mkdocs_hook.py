@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from scripts.common.templates import in_language, long_date, render_template, st
 from scripts.common.yaml_loader import decode_utf8
 from scripts.i18n.languages import DEFAULT_LANGUAGE, english_path, language_of, translation_path
 from scripts.i18n.pages import out_of_date, structure_problems
+from scripts.i18n.search import language_search_index
 from scripts.site.citations import link_citation_marks
 from scripts.site.copied_files import check_copied_file, unsafe_paths
 from scripts.site.html_allowlist import check_rendered_page
@@ -50,6 +52,8 @@ HOVER_EXTENSION = "abbr"
 # mkdocs-static-i18n's name in mkdocs.yml: it runs the whole build once per language on one config.
 I18N_PLUGIN = "i18n"
 NOT_FOUND_PAGE = "404.html"
+SEARCH_INDEX = "search/search_index.json"
+SITEMAP = "sitemap.xml"
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
 
@@ -409,6 +413,28 @@ def on_post_template(output: str, template_name: str, config) -> str:
         target.write_text(output, encoding="utf-8")
         return ""  # MkDocs writes nothing for an empty template, so the English 404 stays at the root
     return output
+
+
+# After mkdocs-static-i18n (-100), which writes one search index of every language's pages at the end of the first
+# build: each language gets its own index, with its own stemming, so a Spanish reader's results are Spanish pages.
+@event_priority(-110)
+def on_post_build(config) -> None:
+    site = Path(config.site_dir)
+    index = site / SEARCH_INDEX
+    plugin = config.plugins.get(I18N_PLUGIN)
+    if not index.is_file():
+        return
+    # The plugin builds the other languages inside the first build's on_post_build ("building"); this event of the
+    # first build comes last of all, after the plugin has written the merged index.
+    if plugin and plugin.building:
+        # This build's own index, before the plugin writes the merged one over it.
+        own = site / _build.language / SEARCH_INDEX
+        own.parent.mkdir(parents=True, exist_ok=True)
+        own.write_text(language_search_index(index.read_text(encoding="utf-8"), _build.language), encoding="utf-8")
+        # Material's instant loading reads the sitemap beside the search folder; the sitemap lists every language.
+        shutil.copyfile(site / SITEMAP, site / _build.language / SITEMAP)
+        return
+    index.write_text(language_search_index(index.read_text(encoding="utf-8"), DEFAULT_LANGUAGE), encoding="utf-8")
 
 
 def on_serve(server, config, builder):

@@ -4,14 +4,16 @@ the page that answers it first, not the glossary, the sources or a page that onl
 from __future__ import annotations
 
 import urllib.parse
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from scripts.common.markdown_source import split_front_matter
 from scripts.common.yaml_loader import parse_yaml
+from scripts.i18n.languages import DEFAULT_LANGUAGE, language_of
 from tests.browser.conftest import browser_page
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT, page_url_path
 
 
 def search_questions() -> list[tuple[str, str]]:
@@ -40,14 +42,14 @@ RESULTS_FOR_QUERY = """lastWord => [...document.querySelectorAll('.md-search-res
 
 
 def page_path(source_file: str) -> str:
-    """The site path MkDocs gives a page in docs/: index.md is the home page, x.md is x/."""
-    stem = source_file.removesuffix(".md")
-    return "" if stem == "index" else f"{stem}/"
+    """The site path MkDocs gives a page in docs/: index.md is the home page, x.md is x/, x.es.md is es/x/."""
+    return page_url_path(Path(source_file))
 
 
-def search_results(page, site_url: str, query: str) -> list[str]:
-    """Type the query as a reader does (Material listens for key-up) and return the result pages in order."""
-    page.goto(site_url, wait_until="load")
+def search_results(page, site_url: str, query: str, language: str = DEFAULT_LANGUAGE) -> list[str]:
+    """Type the query as a reader of that language's pages does (Material listens for key-up) and return the result
+    pages in order."""
+    page.goto(site_url + ("" if language == DEFAULT_LANGUAGE else f"{language}/"), wait_until="load")
     page.locator(SEARCH_BUTTON).click()
     page.locator(SEARCH_FIELD).press_sequentially(query, delay=30)
     try:
@@ -60,10 +62,12 @@ def search_results(page, site_url: str, query: str) -> list[str]:
     return [urllib.parse.urlsplit(href).path.removeprefix(urllib.parse.urlsplit(site_url).path) for href in hrefs]
 
 
-@pytest.mark.parametrize(("query", "expected_file"), QUESTIONS, ids=[query for query, _ in QUESTIONS])
+@pytest.mark.parametrize(
+    ("query", "expected_file"), QUESTIONS, ids=[f"{language_of(file)}-{query}" for query, file in QUESTIONS]
+)
 def test_the_page_that_answers_comes_first(browser, site_url, query, expected_file):
     with browser_page(browser, "phone") as page:
-        results = search_results(page, site_url, query)
+        results = search_results(page, site_url, query, language_of(expected_file))
     assert results, f"searching {query!r} finds nothing; use the words {query!r} in a heading of docs/{expected_file}"
     pages_in_order = ", ".join(f"/{path}" for path in dict.fromkeys(results))
     assert results[0] == page_path(expected_file), (

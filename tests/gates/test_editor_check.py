@@ -152,6 +152,13 @@ MISTAKES = {
         append('!!! urgent "Get help today"\n    - Pus or yellow crust'),
         r"^{page}:\d+: this care card is written by hand.*write the line <!-- care-card: urgent --> instead",
     ),
+    "care card written as another kind of box": article_mistake(
+        append('!!! danger "Watch out"\n    Pus or yellow crust after day 2 needs a doctor: get help today.'),
+        r"^{page}:\d+: .*<!-- sign: ",
+    ),
+    "care card written as a plain list": article_mistake(
+        append("- Call your doctor today if the redness spreads."), r"^{page}:\d+: .*<!-- sign: "
+    ),
     "iframe": article_mistake(append('<iframe src="https://example.org/"></iframe>'), r"^{page}:\d+: .*iframe"),
     "broken link": article_mistake(
         append("Read [the other page](no-such-page.md)."),

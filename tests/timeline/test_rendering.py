@@ -69,7 +69,13 @@ def test_real_page_covers_every_effect_in_the_data():
 
 def test_each_effects_detail_shows_its_own_signs_at_their_levels():
     data, page = real_data(), real_page()
-    details = dict(re.findall(r'<details class="tl-detail" id="([^"]+)" markdown>(.*?)</details>', page, re.DOTALL))
+    details = dict(
+        re.findall(
+            r'<details class="tl-detail"[^>]*>\s*<summary>.*?</summary>\s*<h3 id="([^"]+)"(.*?)</details>',
+            page,
+            re.DOTALL,
+        )
+    )
     for effect in data.effects:
         for sign in data.signs_of(effect):
             assert f"sign-{sign.id} level-{sign.level}" in details[effect.id], (effect.id, sign.id)

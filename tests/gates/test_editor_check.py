@@ -18,13 +18,14 @@ from scripts.checks.editor_check import github_annotation, main
 from scripts.common.content_errors import ContentProblem
 from scripts.common.markdown_source import split_front_matter
 from scripts.common.yaml_loader import parse_yaml
+from scripts.i18n.languages import DEFAULT_LANGUAGE, language_of
 from tests.conftest import PROJECT_ROOT, copy_project
 
 # Each case runs the strict build and the spelling and Markdown tools on a copy of the project.
 pytestmark = pytest.mark.slow
 
 # What the check reads beyond the site's sources: the spelling and Markdown settings.
-CHECK_SETTINGS = (".codespellrc", ".codespell-words.txt", ".pymarkdown.yml")
+CHECK_SETTINGS = (".codespellrc", ".codespell-words.txt", ".pymarkdown.yml", ".spanish-words.txt")
 PROBLEM = re.compile(r"^(?P<file>[^\s:][^:]*?)(?::(?P<line>\d+))?: (?P<what>.+?); (?P<fix>.+)$")
 SUMMARY = re.compile(r"^\d+ problems? to fix before the site can be built\.$")
 MAX_LINES = 4
@@ -45,7 +46,8 @@ def project(pristine, tmp_path) -> Path:
 
 def an_article(project: Path) -> Path:
     """A hand-written page with full front matter (not a generated list), whichever the project has first."""
-    for page in sorted((project / "docs").glob("*.md")):
+    # An English page: a translation's mistakes are the same, and its messages name its own file.
+    for page in sorted(path for path in (project / "docs").glob("*.md") if language_of(path.name) == DEFAULT_LANGUAGE):
         front_matter = parse_yaml(split_front_matter(page.read_text(encoding="utf-8")).front_matter, page.name).data
         if "generated_list" not in front_matter and "next_review" in front_matter:
             return page

@@ -88,9 +88,20 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def build_language(config) -> str:
-    """The language this build is for: mkdocs-static-i18n builds each in turn; without it, English."""
+    """The language this build is for: mkdocs-static-i18n builds each in turn; without it, English.
+
+    A build that is not one of the plugin's own language runs (a rebuild of `mkdocs serve`, a second build in one
+    process) starts the plugin afresh from the default language: the plugin itself would start from the language
+    it built last, and add every language's pages and search entries to those of the build before.
+    """
     plugin = config.plugins.get(I18N_PLUGIN)
-    return (plugin.current_language or plugin.default_language) if plugin else DEFAULT_LANGUAGE
+    if not plugin:
+        return DEFAULT_LANGUAGE
+    if not plugin.building:
+        plugin.current_language = plugin.default_language
+        plugin.i18n_files_per_language = {}
+        plugin.search_entries = []
+    return plugin.current_language
 
 
 def on_config(config):

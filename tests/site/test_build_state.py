@@ -1,19 +1,23 @@
 """Nothing carries over from one build to the next in the same process.
 
 `mkdocs serve` runs the hook's events again for every rebuild, and mkdocs-static-i18n runs the whole event sequence
-once per language on one config, from inside the first build's on_post_build. Each of these builds gives the site a
-lone `mkdocs build` gives.
+once per language on one config, from inside the first build's on_post_build. Each rebuild gives the site a lone
+`mkdocs build` gives, and each language's run has its own language's data.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.plugins import BasePlugin
 
+from scripts.i18n.languages import DEFAULT_LANGUAGE, LANGUAGES
+from scripts.site.glossary import hover_definitions
+from scripts.site.site_content import SiteContent
+from scripts.timeline.models import CARE_LEVELS
 from tests.conftest import copy_project
 from tests.gates.test_reproducible_build import differences
 
@@ -32,26 +36,6 @@ def load(project: Path, site_dir: Path):
     return load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
 
 
-class _SecondLanguage(BasePlugin):
-    """Builds the same config once more after the first build, as mkdocs-static-i18n does for each language."""
-
-    def __init__(self, site_dir: Path):
-        super().__init__()
-        self.site_dir = site_dir
-        self.built = False
-
-    def on_post_build(self, config) -> None:
-        if self.built:
-            return
-        self.built = True
-        first_site_dir = config.site_dir
-        config.site_dir = str(self.site_dir)
-        try:
-            build(config)
-        finally:
-            config.site_dir = first_site_dir
-
-
 def test_building_twice_in_one_process_gives_the_same_site(project, tmp_path):
     config = load(project, tmp_path / "first")
     build(config)
@@ -62,10 +46,23 @@ def test_building_twice_in_one_process_gives_the_same_site(project, tmp_path):
     assert differences(tmp_path / "first", tmp_path / "reloaded") == []
 
 
-def test_a_second_language_run_of_the_events_on_one_config_gives_the_same_site(project, tmp_path):
-    config = load(project, tmp_path / "first")
-    second = _SecondLanguage(tmp_path / "second")
-    config.plugins["second-language"] = second
-    build(config)
-    assert second.built
-    assert differences(tmp_path / "first", tmp_path / "second") == []
+def test_each_language_run_of_the_events_on_one_config_has_its_own_data(project, tmp_path):
+    """mkdocs-static-i18n runs every event again for Spanish on the English build's config: each language's pages
+    get that language's glossary hover texts and care-card titles, none of the other's."""
+    build(load(project, tmp_path / "site"))
+    for language in LANGUAGES:
+        content = SiteContent.load(project, language)
+        definitions = set(hover_definitions(content.glossary).values())
+        titles = {content.side_effects.get_help.advice(level).title for level in CARE_LEVELS}
+        folder = tmp_path / "site" / ("" if language == DEFAULT_LANGUAGE else language)
+        pages = [page for page in folder.rglob("index.html") if language != DEFAULT_LANGUAGE or "/es/" not in str(page)]
+        assert pages
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            hovers = {title.replace("&amp;", "&") for title in re.findall(r'<abbr title="([^"]*)">', html)}
+            assert hovers <= definitions, (page, hovers - definitions)
+            for level in CARE_LEVELS:
+                for title in re.findall(
+                    rf'<div class="admonition {level}">\s*<p class="admonition-title">([^<]*)', html
+                ):
+                    assert title in titles, (page, title)

@@ -151,7 +151,7 @@ def _project_root(config) -> Path:
 def _source_path(config, file: File) -> str:
     """The file an editor changes for this page: its Markdown, or the data file a generated page is built from."""
     if file.generated_by:
-        return GENERATED_PAGE_SOURCES[file.src_uri]
+        return translation_path(GENERATED_PAGE_SOURCES[file.src_uri], _build.language)
     if not _build.docs_path:
         _build.docs_path = Path(config.docs_dir).resolve().relative_to(_project_root(config)).as_posix()
     return f"{_build.docs_path}/{file.src_uri}"

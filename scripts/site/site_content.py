@@ -14,7 +14,7 @@ from scripts.common.input_limits import MAX_FRONT_MATTER_CHARACTERS, MAX_PAGE_CH
 from scripts.common.markdown_source import split_front_matter
 from scripts.common.templates import in_language, render_template
 from scripts.common.yaml_loader import load_yaml_file
-from scripts.i18n.languages import DEFAULT_LANGUAGE
+from scripts.i18n.languages import DEFAULT_LANGUAGE, translation_path
 from scripts.i18n.translated_data import (
     Translations,
     translated_glossary,
@@ -177,6 +177,8 @@ class SiteContent:
         files += [f"{snippets_dir}/{name}" for name in included_snippets(markdown)]
         if has_includes(markdown):
             files.append(SIDE_EFFECTS_FILE)
+        # A translated page's words are in the translations of its data files and snippets.
+        files = [file if file == page_file else translation_path(file, self.language) for file in files]
         return list(dict.fromkeys(files))
 
     def hover_definitions(self) -> dict[str, str]:

@@ -11,7 +11,9 @@ import yaml
 
 from scripts.common.content_errors import ContentError
 from scripts.common.markdown_source import split_front_matter
+from scripts.common.templates import strings
 from scripts.common.yaml_loader import parse_yaml
+from scripts.i18n.languages import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATIONS, translation_path
 from scripts.site.page_links import ISSUE_PAGE_FIELD, ISSUE_TEMPLATE, Repository, published_site_url
 from scripts.timeline.includes import INCLUDES
 from tests.conftest import PROJECT_ROOT, run_mkdocs_build
@@ -19,7 +21,12 @@ from tests.conftest import PROJECT_ROOT, run_mkdocs_build
 PLATFORM = {"GITHUB_SERVER_URL": "https://git.example", "GITHUB_REPOSITORY": "editors/guide"}
 NO_PLATFORM = {"GITHUB_SERVER_URL": None, "GITHUB_REPOSITORY": None, "SITE_EDIT_BRANCH": None, "SITE_URL": None}
 PUBLISHED_AT = "https://editors.pages.example/guide/"
-LINK = re.compile(r'<a href="([^"]*)">(Edit this page|Report a problem with this page)</a>')
+# "Edit this page" and "Report a problem with this page" in every language.
+LINK = re.compile(
+    r'<a href="([^"]*)">('
+    + "|".join(re.escape(strings(language)[key]) for language in LANGUAGES for key in ("edit_page", "report_problem"))
+    + ")</a>"
+)
 
 
 def test_no_links_without_both_variables():
@@ -106,19 +113,29 @@ SNIPPET_LINE = re.compile(r'^\s*--8<--\s+"([^"]+)"', re.MULTILINE)
 def files_holding_text(address_path: str) -> set[str]:
     """The files whose text the page at this address shows, read from its Markdown source (or, for a page the
     build generates, the data file whose texts it shows)."""
-    stem = "index" if address_path == "." else address_path
-    markdown = PROJECT_ROOT / "docs" / f"{stem}.md"
+    language, stem = address_language(address_path)
+    markdown = PROJECT_ROOT / translation_path(f"docs/{stem}.md", language)
     if not markdown.is_file():
-        return {"data/side-effects.yml"}
+        return {translation_path("data/side-effects.yml", language)}
     source = markdown.read_text(encoding="utf-8")
     front_matter = parse_yaml(split_front_matter(source).front_matter, stem).data
-    files = {f"docs/{stem}.md"} | {f"docs/snippets/{name}" for name in SNIPPET_LINE.findall(source)}
+    files = {f"docs/snippets/{name}" for name in SNIPPET_LINE.findall(source)}
     if INCLUDE_LINE.search(source):
         files.add("data/side-effects.yml")
     listed = {"glossary": "data/glossary.yml", "references": "data/references.yml"}.get(
         front_matter.get("generated_list")
     )
-    return files | ({listed} if listed else set())
+    # A translated page's words are in the translations of its snippets and data files.
+    files = {translation_path(file, language) for file in files | ({listed} if listed else set())}
+    return files | {markdown.relative_to(PROJECT_ROOT).as_posix()}
+
+
+def address_language(address_path: str) -> tuple[str, str]:
+    """(language, English stem) of a page's address: es/aftercare is ("es", "aftercare"), es is ("es", "index")."""
+    first, _, rest = address_path.partition("/")
+    if first in TRANSLATIONS:
+        return first, rest or "index"
+    return DEFAULT_LANGUAGE, "index" if address_path == "." else address_path
 
 
 @pytest.mark.slow
@@ -132,14 +149,15 @@ def test_a_build_on_the_platform_links_every_page_to_its_source_and_a_report(tmp
     for address_path, html in pages.items():
         edits = EDIT_LINK.findall(html)
         assert {path for path, _ in edits} == files_holding_text(address_path), address_path
-        assert edits[0][1] == "Edit this page" and all(text != "Edit this page" for _, text in edits[1:])
+        words = strings(address_language(address_path)[0])
+        assert edits[0][1] == words["edit_page"] and all(text != words["edit_page"] for _, text in edits[1:])
         assert all((PROJECT_ROOT / path).is_file() for path, _ in edits), address_path
         # A data-driven list page is mostly its data file, so that is what "Edit this page" opens.
-        stem = "index" if address_path == "." else address_path
+        stem = address_language(address_path)[1]
         if (PROJECT_ROOT / "docs" / f"{stem}.md").is_file() and "generated_list" in html_source(stem):
             assert edits[0][0].startswith("data/"), address_path
         links = dict((text, href.replace("&amp;", "&")) for href, text in LINK.findall(html))
-        report = urlsplit(links["Report a problem with this page"])
+        report = urlsplit(links[words["report_problem"]])
         assert f"{report.scheme}://{report.netloc}{report.path}" == "https://git.example/editors/guide/issues/new"
         canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html).group(1)
         assert canonical.startswith(PUBLISHED_AT), f"{address_path}: {canonical} is not at the published address"

@@ -18,6 +18,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborNode
 
 from scripts.common.html_reader import element_text, parse_html
+from scripts.i18n.languages import DEFAULT_LANGUAGE, TRANSLATIONS
 
 CARD_LEVELS = ("emergency", "urgent", "soon")
 CARD_TYPES = (*CARD_LEVELS, "get-help")  # a day view's "get help if" box holds signs of several levels
@@ -79,6 +80,12 @@ def read_site(site_dir: Path) -> tuple[list[SignSeen], list[str]]:
     return signs, loose_items
 
 
+def _page_language(page: str) -> str:
+    """A built page's language, from its folder: es/aftercare/index.html is Spanish."""
+    first = page.split("/", 1)[0]
+    return first if first in TRANSLATIONS else DEFAULT_LANGUAGE
+
+
 def sign_problems(site_dir: Path) -> list[str]:
     signs, loose_items = read_site(site_dir)
     problems = []
@@ -88,9 +95,14 @@ def sign_problems(site_dir: Path) -> list[str]:
         if seen.card_level in CARD_LEVELS and seen.card_level != seen.level:
             problems.append(f"{seen.page}: sign {seen.sign_id} ({seen.level}) sits in a {seen.card_level} care card")
     for sign_id, seen_list in sorted(by_id.items()):
-        for attribute, what in (("level", "levels"), ("threshold", "thresholds")):
+        # A level is the same in every language; a threshold's words are the same within each language.
+        groups = [("level", "levels", seen_list)] + [
+            ("threshold", "thresholds", [seen for seen in seen_list if _page_language(seen.page) == language])
+            for language in sorted({_page_language(seen.page) for seen in seen_list})
+        ]
+        for attribute, what, group in groups:
             values = defaultdict(set)
-            for seen in seen_list:
+            for seen in group:
                 values[getattr(seen, attribute)].add(seen.page)
             if len(values) > 1:
                 shown = "; ".join(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from scripts.common.templates import phrase
 from scripts.timeline.durations import Duration
 from scripts.timeline.models import CARE_LEVELS, CareLevel, SideEffect, SideEffectsFile, WarningSign, by_urgency
 
@@ -61,26 +62,26 @@ class Period:
     def heading(self) -> str:
         if self.last_day is None:
             if (self.first_day - 1) % DAYS_PER_WEEK == 0:
-                return f"Later (after week {(self.first_day - 1) // DAYS_PER_WEEK})"
-            return f"Later (from day {self.first_day})"
+                return phrase("period_later_weeks", n=(self.first_day - 1) // DAYS_PER_WEEK)
+            return phrase("period_later_day", n=self.first_day)
         if self._in_weeks:
-            return f"Weeks {self.first_day // DAYS_PER_WEEK + 1} to {self.last_day // DAYS_PER_WEEK}"
+            return phrase("period_weeks", a=self.first_day // DAYS_PER_WEEK + 1, b=self.last_day // DAYS_PER_WEEK)
         if self.first_day == self.last_day:
-            return "Treatment day" if self.first_day == 0 else f"Day {self.first_day}"
+            return phrase("period_treatment_day") if self.first_day == 0 else phrase("period_day", n=self.first_day)
         if self.first_day == 0:
-            return f"Treatment day to day {self.last_day}"
-        return f"Days {self.first_day} to {self.last_day}"
+            return phrase("period_treatment_day_to", n=self.last_day)
+        return phrase("period_days", a=self.first_day, b=self.last_day)
 
     @property
     def choice(self) -> str:
         """The short label in the "What day is it?" list."""
         if self.last_day is None:
-            return "Later"
+            return phrase("choice_later")
         if self._in_weeks:
-            return f"Week {self.first_day // DAYS_PER_WEEK + 1} to {self.last_day // DAYS_PER_WEEK}"
+            return phrase("choice_weeks", a=self.first_day // DAYS_PER_WEEK + 1, b=self.last_day // DAYS_PER_WEEK)
         if self.first_day == self.last_day:
-            return f"Day {self.first_day}"
-        return f"Day {self.first_day} to {self.last_day}"
+            return phrase("choice_day", n=self.first_day)
+        return phrase("choice_days", a=self.first_day, b=self.last_day)
 
 
 def last_normal_day(effect: SideEffect) -> int:

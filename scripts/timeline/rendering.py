@@ -32,7 +32,6 @@ def render_page(data: SideEffectsFile) -> str:
         ticks=layout.ticks(),
         periods=periods.day_periods(data),
         day_by_day=periods.day_by_day(data),
-        how_common_labels=wording.HOW_COMMON_LABELS,
         wording=wording,
     )
     return f"---\n{front_matter(data)}---\n\n{body}"

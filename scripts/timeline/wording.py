@@ -1,66 +1,61 @@
-"""Plain-English phrases for times after treatment, in the unit the editor chose."""
+"""Plain phrases for times after treatment, in the unit the editor chose, in the language being built (the words
+are in scripts/common/templates/strings.yml)."""
 
 from __future__ import annotations
 
+from scripts.common.templates import phrase
 from scripts.timeline.durations import Duration, When
 from scripts.timeline.models import SideEffect, SideEffectsFile, WarningSign
 
-HOW_COMMON_LABELS = {
-    "expected": "Expected: almost everyone gets this",
-    "common": "Common",
-    "uncommon": "Uncommon",
-    "rare": "Rare",
-    # For effects the studies list without saying how often: better no label than a guessed one.
-    "not_known": "Not known: the studies do not say how often",
-}
 
-
-def _count(amount: int, unit_word: str) -> str:
-    return f"{amount} {unit_word}" if amount == 1 else f"{amount} {unit_word}s"
+def _count(amount: int, unit: str) -> str:
+    """ "1 week", "2 weeks": `unit` is hour, week or month."""
+    plural = {"hour": "hours", "week": "weeks", "month": "months_count"}[unit]
+    return phrase(unit if amount == 1 else plural, n=amount)
 
 
 def moment(duration: Duration) -> str:
     """A point in time: "treatment day", "6 hours", "day 3", "2 weeks", "6 months"."""
     if duration.hours == 0:
-        return "treatment day"
+        return phrase("treatment_day")
     if duration.unit == "h":
         return _count(duration.amount, "hour")
     if duration.unit == "d":
-        return f"day {duration.amount}"
+        return phrase("day_n", n=duration.amount)
     return _count(duration.amount, "week" if duration.unit == "w" else "month")
 
 
 def _after(duration: Duration) -> str:
     """A moment read as a time after treatment: "day 3" already is one; "2 weeks" needs "after treatment"."""
     text = moment(duration)
-    return text if duration.hours == 0 or duration.unit == "d" else f"{text} after treatment"
+    return text if duration.hours == 0 or duration.unit == "d" else phrase("after_treatment", time=text)
 
 
 def starts(duration: Duration) -> str:
     if duration.hours == 0:
-        return "Starts on treatment day"
+        return phrase("starts_treatment_day")
     if duration.unit == "h":
-        return f"Starts within {moment(duration)}"
-    return f"Starts around {_after(duration)}"
+        return phrase("starts_within", time=moment(duration))
+    return phrase("starts_around", time=_after(duration))
 
 
 def usually_gone(duration: Duration) -> str:
-    preposition = "by" if duration.unit == "d" else "within"
-    return f"usually gone {preposition} {moment(duration)}"
+    return phrase("gone_by" if duration.unit == "d" else "gone_within", time=moment(duration))
 
 
 def when(threshold: When) -> str:
     """From when a sign counts: "after day 2 or 3", "from about day 3", "after 2 weeks"."""
+    word = phrase(f"when_{threshold.word.replace(' ', '_')}")
     if threshold.latest is None:
-        text = f"{threshold.word} {moment(threshold.earliest)}"
+        text = phrase("when_one", word=word, time=moment(threshold.earliest))
         weeks, rest = divmod(threshold.earliest.amount, 7)
         # Readers count in weeks ("still red after a week?"), so a day that ends a week says so too.
         if threshold.earliest.unit == "d" and weeks and not rest:
-            text += f" ({_count(weeks, 'week')})"
+            text += phrase("when_week_note", weeks=_count(weeks, "week"))
         return text
     if threshold.earliest.unit == "d":
-        return f"{threshold.word} day {threshold.earliest.amount} or {threshold.latest.amount}"
-    return f"{threshold.word} {threshold.earliest.amount} or {moment(threshold.latest)}"
+        return phrase("when_days", word=word, a=threshold.earliest.amount, b=threshold.latest.amount)
+    return phrase("when_two", word=word, a=threshold.earliest.amount, time=moment(threshold.latest))
 
 
 def sign_text(sign: WarningSign) -> str:
@@ -78,18 +73,25 @@ def verdict(effect: SideEffect, data: SideEffectsFile) -> str:
     levels = list(dict.fromkeys(sign.level for sign in data.signs_of(effect)))
     first = data.get_help.advice(levels[0]).verdict
     if effect.normal:
-        return f"{first} if it is still there after {moment(effect.see_help_after)}."
+        return phrase("verdict_normal", verdict=first, time=moment(effect.see_help_after))
     if len(levels) == 1:
-        return f"{first} if you notice it."
-    others = " or ".join(lower_first(data.get_help.advice(level).verdict) for level in levels[1:])
-    return f"{first}, or {others}, depending on the signs."
+        return phrase("verdict_notice", verdict=first)
+    others = phrase("or_word").join(lower_first(data.get_help.advice(level).verdict) for level in levels[1:])
+    return phrase("verdict_levels", verdict=first, others=others)
 
 
 def text_equivalent(effect: SideEffect, data: SideEffectsFile) -> str:
     """Everything one chart row shows, in words, for screen readers and for anyone who skips the bars."""
     if not effect.normal:
-        return (
-            f"Never normal. Watch for it from {moment(effect.onset)} to {_after(effect.end_of_bar)}. "
-            f"{verdict(effect, data)}"
+        return phrase(
+            "never_normal_timing",
+            start=moment(effect.onset),
+            end=_after(effect.end_of_bar),
+            verdict=verdict(effect, data),
         )
-    return f"{starts(effect.onset)} and is {usually_gone(effect.end_of_bar)}. {verdict(effect, data)}"
+    return phrase(
+        "normal_timing",
+        starts=starts(effect.onset),
+        gone=usually_gone(effect.end_of_bar),
+        verdict=verdict(effect, data),
+    )

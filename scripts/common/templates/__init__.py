@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import re
 from collections.abc import Iterator
 from contextvars import ContextVar
 from functools import cache
@@ -49,6 +50,16 @@ def _all_strings() -> dict[str, dict]:
 def strings(language: str) -> dict:
     """Every fixed template word in `language`, by key."""
     return {key: texts[language] for key, texts in _all_strings().items()}
+
+
+def phrase(key: str, **values) -> str:
+    """A fixed phrase in the language templates are being rendered in, with `values` filled in; Spanish contractions
+    ("de el" -> "del") applied, so code can join phrases without knowing the language."""
+    words = strings(_language.get())
+    text = words[key].format(**values)
+    for long, short in words["contractions"].items():
+        text = re.sub(rf"\b{re.escape(long)}", short, text)
+    return text
 
 
 def long_date(day: datetime.date, language: str) -> str:

@@ -1,1 +1,0 @@
-"""Chromium, the local static server, Lighthouse and the site benchmark."""

@@ -1,1 +1,0 @@
-"""The content pipeline (pages, references, glossary, structured data) and the thin MkDocs hook adapting it."""

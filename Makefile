@@ -13,9 +13,9 @@ endif
 # Root installs packages directly; anyone else goes through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: translation-stamp install serve build test check lint dev-check chromium wordnet node-tools bench linkcheck review-due lock clean dedup-package-check source-fingerprint
+.PHONY: spanish-dictionary translation-stamp install serve build test check lint dev-check chromium wordnet node-tools bench linkcheck review-due lock clean dedup-package-check source-fingerprint
 
-install: $(VENV)/.installed wordnet
+install: $(VENV)/.installed wordnet spanish-dictionary
 
 # The project itself is installed too (editable), so `scripts` imports from anywhere without path tricks.
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -44,6 +44,11 @@ wordnet: $(VENV)/.installed
 	@[ -f /usr/share/wordnet/index.sense ] || [ -n "$$DEDUP_WORDNET_DIR" ] || { $(SUDO) apt-get update && \
 		$(SUDO) apt-get install -y --no-install-recommends wordnet-base wordnet-sense-index; }
 	@$(BIN)/python -m scripts.dedup.build_lexicon
+
+# The Spanish spelling check's dictionaries (Spain's and Mexico's), from Debian: Hunspell and hunspell-es.
+spanish-dictionary:
+	@command -v hunspell >/dev/null && [ -f /usr/share/hunspell/es_MX.dic ] || { $(SUDO) apt-get update && \
+		$(SUDO) apt-get install -y --no-install-recommends hunspell hunspell-es; }
 
 # The source tool as a user outside the project gets it: `pip install ".[dedup]"` into a fresh venv, then a run.
 dedup-package-check:

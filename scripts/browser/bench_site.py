@@ -25,6 +25,7 @@ import yaml
 from scripts.browser.chromium import CHROMIUM, CHROMIUM_ARGS
 from scripts.browser.lighthouse_runner import run_lighthouse_on_each
 from scripts.browser.static_server import serving
+from scripts.i18n.languages import DEFAULT_LANGUAGE, TRANSLATIONS, language_of
 from scripts.site.mkdocs_hook import mkdocs_settings, site_address
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -128,12 +129,17 @@ def write_generated_project(directory: Path, copies: int) -> Path:
     config = mkdocs_settings(directory / "mkdocs.yml")
     # The hook is named relative to the project; point it at this checkout's copy.
     config["hooks"] = [str(PROJECT_ROOT / hook) for hook in config.get("hooks", [])]
-    articles = sorted((directory / "docs").glob("*.md"))
+    # English articles; each copy takes its translations along (aftercare-copy-1.es.md), as every page must.
+    articles = sorted(path for path in (directory / "docs").glob("*.md") if language_of(path.name) == DEFAULT_LANGUAGE)
     copied_nav = []
     for number in range(1, copies + 1):
         for article in articles:
             copy_name = f"{article.stem}-copy-{number}.md"
             shutil.copy2(article, article.with_name(copy_name))
+            for language in TRANSLATIONS:
+                translated = article.with_name(f"{article.stem}.{language}.md")
+                if translated.is_file():
+                    shutil.copy2(translated, article.with_name(f"{article.stem}-copy-{number}.{language}.md"))
             copied_nav.append({f"{article.stem} {number}": copy_name})
     config["nav"].append({"Copies": copied_nav})
     (directory / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from mkdocs.config import load_config
 
+from scripts.i18n.languages import DEFAULT_LANGUAGE, LANGUAGES
 from scripts.site.mkdocs_hook import site_address
 from scripts.site.site_content import SiteContent
 from tests.browser.conftest import browser_page
@@ -24,9 +24,14 @@ def print_page(browser):
         yield page
 
 
+# Each language's folder from the site root: "" and "es/".
+LANGUAGE_FOLDERS = {language: "" if language == DEFAULT_LANGUAGE else f"{language}/" for language in LANGUAGES}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_aftercare_checklist_prints_on_one_page(print_page, site_url, paper):
-    print_page.goto(site_url + "aftercare-checklist/", wait_until="load")
+def test_aftercare_checklist_prints_on_one_page(print_page, site_url, paper, language):
+    print_page.goto(site_url + LANGUAGE_FOLDERS[language] + "aftercare-checklist/", wait_until="load")
     pdf = print_page.pdf(format=paper, print_background=False)
     assert pdf_page_count(pdf) == 1
 
@@ -52,12 +57,13 @@ def test_print_layout_keeps_cards_and_references_whole_and_drops_site_chrome(pri
 SMALLEST_PRINT_POINTS = 10
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_aftercare_checklist_prints_at_10pt_or_more_with_blanks_whom_to_call_and_the_sites_address(
-    print_page, site_url
+    print_page, site_url, language
 ):
-    data = SiteContent.load(PROJECT_ROOT).side_effects
-    config = load_config(str(PROJECT_ROOT / "mkdocs.yml"))
-    print_page.goto(site_url + "aftercare-checklist/", wait_until="load")
+    data = SiteContent.load(PROJECT_ROOT, language).side_effects
+    folder = LANGUAGE_FOLDERS[language]
+    print_page.goto(site_url + folder + "aftercare-checklist/", wait_until="load")
     smallest = print_page.evaluate(
         """() => {
           let smallest = Infinity;
@@ -82,5 +88,6 @@ def test_aftercare_checklist_prints_at_10pt_or_more_with_blanks_whom_to_call_and
     )
     source = print_page.locator(".print-source")
     assert source.is_visible()
-    assert config.site_name in source.inner_text()
-    assert site_address(PROJECT_ROOT / "mkdocs.yml") + "aftercare-checklist/" in source.inner_text()
+    # The site's name as this language's pages give it (the <title> ends with it).
+    assert print_page.title().rsplit(" - ", 1)[-1] in source.inner_text()
+    assert site_address(PROJECT_ROOT / "mkdocs.yml") + folder + "aftercare-checklist/" in source.inner_text()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.browser.reader_scenarios import LEVELS, SCENARIOS, Scenario
+from tests.browser.reader_scenarios_es import SCENARIOS as SCENARIOS_ES
 
 TIMELINE = "side-effects-timeline/"
 SCREEN_HEIGHT = 844
@@ -37,6 +38,53 @@ VERDICT_WORDS = (
 VERDICT = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in VERDICT_WORDS), re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:not|no|never|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 WEEK_WORDS = {"a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3, "six": 6, "6": 6}
+
+
+@dataclass(frozen=True)
+class ReaderLanguage:
+    """How the site says levels and times in one language, to read its statements as a reader of it does."""
+
+    folder: str  # the language's pages, from the site root: "" or "es/"
+    verdict: re.Pattern
+    negated: re.Pattern
+    week_words: dict[str, int]
+    # Times that rule a reader's day out, each with the number of days or a week word as group 1.
+    after_day: str
+    after_weeks: str
+    until_day: str
+    until_weeks: str
+    from_day: str
+
+
+ENGLISH = ReaderLanguage(
+    "",
+    VERDICT,
+    NEGATED,
+    WEEK_WORDS,
+    r"after day (\d+)",
+    r"after (a|one|two|three|six|\d+) weeks?",
+    r"(?:until|till) day (\d+)",
+    r"(?:until|till) (a|one|two|three|six|\d+) weeks?",
+    r"from (?:about )?day (\d+)",
+)
+SPANISH_VERDICT_WORDS = (
+    ("none", r"\b(?:no es|nunca es) normal\b"),
+    ("emergency", r"\bemergencias?\b|\bllame (?:ya )?al (?:999|911|112)\b"),
+    ("urgent", r"\bpida (?:ayuda )?(?:médica )?(?:ayuda )?hoy\b|\burgente\b|\bel mismo día\b"),
+    ("soon", r"\bvaya pronto\b|\bpida una revisión\b|\bconsulte (?:a|con) su (?:profesional|médico)\b"),
+    ("normal", r"\bnormal\b|\bbien hasta\b"),
+)
+SPANISH = ReaderLanguage(
+    "es/",
+    re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in SPANISH_VERDICT_WORDS), re.IGNORECASE),
+    re.compile(r"\b(?:no|nunca|sin|ni)\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
+    {"una": 1, "1": 1, "dos": 2, "2": 2, "tres": 3, "3": 3, "seis": 6, "6": 6},
+    r"después del día (\d+)",
+    r"después de (una|dos|tres|seis|\d+) semanas?",
+    r"hasta el día (\d+)",
+    r"hasta (una|dos|tres|seis|\d+) semanas?",
+    r"desde (?:alrededor )?del día (\d+)",
+)
 
 # Read in the page: every block of text in reading order, with the level class of a warning sign inside it
 # and whether it is a heading (a new context) or a box title.
@@ -64,7 +112,7 @@ class Statement:
     context: str  # the heading or line name it sits under
 
 
-def statements(units: list[dict], context: str = "") -> list[Statement]:
+def statements(units: list[dict], context: str = "", language: ReaderLanguage = ENGLISH) -> list[Statement]:
     """Cut the blocks into statements: each runs from one level word to the next; a block without one (a sign
     under "Get help today:") takes the last verdict given, unless its warning sign carries its own level."""
     found: list[Statement] = []
@@ -78,10 +126,10 @@ def statements(units: list[dict], context: str = "") -> list[Statement]:
             if text.endswith("?"):
                 continue  # a question ("Is this peeling normal?") gives no verdict
         marks = []
-        for match in VERDICT.finditer(text):
+        for match in language.verdict.finditer(text):
             # "Emergency: call 999" is one verdict; so is a word that only repeats the one before it.
             repeats = marks and marks[-1].lastgroup == match.lastgroup and match.start() - marks[-1].end() <= 3
-            if not NEGATED.search(text[: match.start()][-30:]) and not repeats:
+            if not language.negated.search(text[: match.start()][-30:]) and not repeats:
                 marks.append(match)
         if unit["level"] and not marks:
             found.append(Statement(unit["level"], text, context))
@@ -98,49 +146,51 @@ def statements(units: list[dict], context: str = "") -> list[Statement]:
     return found
 
 
-def _weeks(word: str) -> int:
-    return WEEK_WORDS.get(word.lower(), 0) * 7
+def _weeks(word: str, language: ReaderLanguage) -> int:
+    return language.week_words.get(word.lower(), 0) * 7
 
 
-def counts_on(text: str, day: int) -> bool:
+def counts_on(text: str, day: int, language: ReaderLanguage = ENGLISH) -> bool:
     """False when the statement's own time rules the reader's day out ("after day 7" on day 5)."""
     lowered = text.lower()
-    for match in re.finditer(r"after day (\d+)", lowered):
+    for match in re.finditer(language.after_day, lowered):
         if day <= int(match.group(1)):
             return False
-    for match in re.finditer(r"after (a|one|two|three|six|\d+) weeks?", lowered):
-        if day <= _weeks(match.group(1)):
+    for match in re.finditer(language.after_weeks, lowered):
+        if day <= _weeks(match.group(1), language):
             return False
-    for match in re.finditer(r"(?:until|till) day (\d+)", lowered):
+    for match in re.finditer(language.until_day, lowered):
         if day > int(match.group(1)):
             return False
-    for match in re.finditer(r"(?:until|till) (a|one|two|three|six|\d+) weeks?", lowered):
-        if day > _weeks(match.group(1)):
+    for match in re.finditer(language.until_weeks, lowered):
+        if day > _weeks(match.group(1), language):
             return False
-    return all(day >= int(match.group(1)) for match in re.finditer(r"from (?:about )?day (\d+)", lowered))
+    return all(day >= int(match.group(1)) for match in re.finditer(language.from_day, lowered))
 
 
-def _mentions(text: str, word: str) -> bool:
+def _mentions(text: str, word: str, language: ReaderLanguage) -> bool:
     """The word (a stem) is in the text and not negated just before it ("does not spread" is not spreading)."""
     lowered = text.lower()
-    return any(not NEGATED.search(lowered[: found.start()][-30:]) for found in re.finditer(re.escape(word), lowered))
+    return any(
+        not language.negated.search(lowered[: found.start()][-30:]) for found in re.finditer(re.escape(word), lowered)
+    )
 
 
-def about(statement: Statement, scenario: Scenario) -> bool:
+def about(statement: Statement, scenario: Scenario, language: ReaderLanguage = ENGLISH) -> bool:
     # A warning names its sign; a reassurance ("Normal if it fades...") is about the heading or line it sits under.
     words = (f"{statement.context} " if statement.verdict == "normal" else "") + statement.text.lower()
     words = words.lower()
     holds_terms = all(any(term in words for term in group) for group in scenario.terms)
     return (
         holds_terms
-        and not any(_mentions(statement.text, word) for word in scenario.not_like)
-        and counts_on(statement.text, scenario.day)
+        and not any(_mentions(statement.text, word, language) for word in scenario.not_like)
+        and counts_on(statement.text, scenario.day, language)
     )
 
 
-def judge(found: list[Statement], scenario: Scenario) -> tuple[str, str]:
+def judge(found: list[Statement], scenario: Scenario, language: ReaderLanguage = ENGLISH) -> tuple[str, str]:
     """("right" | "too mild" | "mixed" | "too urgent", what the reader met first)."""
-    relevant = [statement for statement in found if about(statement, scenario)]
+    relevant = [statement for statement in found if about(statement, scenario, language)]
     if not relevant or relevant[0].verdict == "none":
         met = relevant[0].text if relevant else "nothing about it"
         return "too mild", met
@@ -267,7 +317,7 @@ def day_view_for(reading: SiteReading, day: int) -> dict:
     )
 
 
-def symptom_row_for(reading: SiteReading, scenario: Scenario) -> dict | None:
+def symptom_row_for(reading: SiteReading, scenario: Scenario, language: ReaderLanguage = ENGLISH) -> dict | None:
     """The line a reader picks: its name holds one of their first words and nothing they do not have; else the
     first line about them."""
     named = [row for row in reading.symptom_rows if any(term in row["name"].lower() for term in scenario.terms[0])]
@@ -277,7 +327,12 @@ def symptom_row_for(reading: SiteReading, scenario: Scenario) -> dict | None:
     if named:
         return named[0]
     return next(
-        (row for row in reading.symptom_rows if any(about(s, scenario) for s in statements(row["units"]))), None
+        (
+            row
+            for row in reading.symptom_rows
+            if any(about(s, scenario, language) for s in statements(row["units"], language=language))
+        ),
+        None,
     )
 
 
@@ -336,22 +391,31 @@ class RouteResult:
     met: str
 
 
-def follow_routes(reading: SiteReading, search: dict[str, list[dict]]) -> list[RouteResult]:
+def follow_routes(
+    reading: SiteReading,
+    search: dict[str, list[dict]],
+    scenarios: tuple[Scenario, ...] = SCENARIOS,
+    language: ReaderLanguage = ENGLISH,
+) -> list[RouteResult]:
     results = []
-    for scenario in SCENARIOS:
+
+    def verdict(units: list[dict], scenario: Scenario, context: str = "") -> tuple[str, str]:
+        return judge(statements(units, context, language), scenario, language)
+
+    for scenario in scenarios:
         view = day_view_for(reading, scenario.day)
-        outcome, met = judge(statements(view["units"]), scenario)
+        outcome, met = verdict(view["units"], scenario)
         results.append(RouteResult(scenario, f"day view #{view['anchor']}", outcome, met))
-        row = symptom_row_for(reading, scenario)
+        row = symptom_row_for(reading, scenario, language)
         if row is None:
             results.append(RouteResult(scenario, "I have...", "too mild", "no line for it"))
         else:
-            outcome, met = judge(statements(row["units"], row["name"]), scenario)
+            outcome, met = verdict(row["units"], scenario, row["name"])
             results.append(RouteResult(scenario, f"I have... {row['name']}", outcome, met))
             section = reading.sections.get(row["section"], [])
-            outcome, met = judge(statements(section), scenario)
+            outcome, met = verdict(section, scenario)
             results.append(RouteResult(scenario, f"linked section #{row['section']}", outcome, met))
-        outcome, met = judge(statements(search.get(scenario.query, [])), scenario)
+        outcome, met = verdict(search.get(scenario.query, []), scenario)
         results.append(RouteResult(scenario, f"search {scenario.query!r}", outcome, met))
     return results
 
@@ -380,10 +444,12 @@ def main(argv: list[str]) -> int:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 390, "height": SCREEN_HEIGHT})
         page = context.new_page()
-        reading = read_site(page, site_url)
-        search = first_search_results(page, site_url, list(dict.fromkeys(s.query for s in SCENARIOS)))
+        # --es: the Spanish pages, with the scenarios in Spanish words.
+        language, scenarios = (SPANISH, SCENARIOS_ES) if "--es" in argv else (ENGLISH, SCENARIOS)
+        reading = read_site(page, site_url + language.folder)
+        search = first_search_results(page, site_url + language.folder, list(dict.fromkeys(s.query for s in scenarios)))
         browser.close()
-    results = follow_routes(reading, search)
+    results = follow_routes(reading, search, scenarios, language)
     print(table(results))
     print(f"\ntimeline page: {reading.timeline_height:.1f} phone screens")
     for view in reading.day_views:

@@ -179,6 +179,15 @@ SCENARIOS = (
         ("extiend", "empeor", "repentin", "fiebre", "ronchas"),
     ),
     Scenario(
+        12,
+        "sigo con hinchazón debajo de los ojos",
+        "hinchazón debajo de los ojos",
+        (("hinch",),),
+        "soon",
+        "3 Soon: swelling lasting beyond about 1 week",
+        ("extiend", "empeor", "repentin", "fiebre", "ronchas"),
+    ),
+    Scenario(
         14,
         "sigo con escamas el día 14",
         "escamas",

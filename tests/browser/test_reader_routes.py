@@ -20,6 +20,7 @@ import pytest
 from scripts.site.site_content import SiteContent
 from tests.browser.conftest import browser_page
 from tests.browser.reader_routes import (
+    SPANISH,
     RouteResult,
     SiteReading,
     first_search_results,
@@ -28,6 +29,7 @@ from tests.browser.reader_routes import (
     statements,
 )
 from tests.browser.reader_scenarios import SCENARIOS
+from tests.browser.reader_scenarios_es import SCENARIOS as SPANISH_SCENARIOS
 from tests.conftest import PROJECT_ROOT
 
 ROUTES = ("day view", "I have...", "linked section", "search")
@@ -46,15 +48,30 @@ def reading(browser, site_url) -> tuple[SiteReading, list[RouteResult]]:
     return site, follow_routes(site, search)
 
 
+@pytest.fixture(scope="module")
+def spanish_reading(browser, site_url) -> tuple[SiteReading, list[RouteResult]]:
+    """The same scenarios in Spanish words, on the Spanish pages: one more reading of the site, so seconds."""
+    url = site_url + SPANISH.folder
+    with browser_page(browser, "phone") as page:
+        site = read_site(page, url)
+        search = first_search_results(page, url, list(dict.fromkeys(scenario.query for scenario in SPANISH_SCENARIOS)))
+    return site, follow_routes(site, search, SPANISH_SCENARIOS, SPANISH)
+
+
 def test_there_are_enough_scenarios_to_cover_every_level_and_the_boundary_days():
     assert len(SCENARIOS) >= 40
     assert {scenario.expected for scenario in SCENARIOS} == {"normal", "soon", "urgent", "emergency"}
     assert {2, 3, 7, 14} <= {scenario.day for scenario in SCENARIOS}
 
 
+def test_the_spanish_scenarios_are_the_english_ones_in_spanish_words():
+    assert [(s.day, s.expected, s.fact) for s in SPANISH_SCENARIOS] == [(s.day, s.expected, s.fact) for s in SCENARIOS]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("route", ROUTES)
-def test_every_scenario_meets_the_level_the_facts_support_first(reading, route):
-    _, results = reading
+def test_every_scenario_meets_the_level_the_facts_support_first(request, language, route):
+    _, results = request.getfixturevalue("reading" if language == "en" else "spanish_reading")
     wrong = [result for result in results if result.route.startswith(route) and result.outcome != "right"]
     assert not wrong, "\n".join(
         f"{result.scenario.name} (expected {result.scenario.expected}, facts.md {result.scenario.fact}): "

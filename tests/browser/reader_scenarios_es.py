@@ -90,7 +90,8 @@ SCENARIOS = (
     Scenario(
         3, "costra amarilla en la mejilla", "costra amarilla", (("amarill",),), "urgent", "3 Urgent: pus (infection)"
     ),
-    Scenario(4, "me sale pus de un grano", "pus", (("pus",),), "urgent", "3 Urgent: pus"),
+    # "puso" (put) is not pus.
+    Scenario(4, "me sale pus de un grano", "pus", (("pus",),), "urgent", "3 Urgent: pus", ("puso",)),
     Scenario(5, "tengo fiebre y escalofríos", "fiebre", (("fiebre",),), "urgent", "3 Urgent: fever"),
     Scenario(
         4,
@@ -200,7 +201,7 @@ SCENARIOS = (
         8,
         "todavía me escuece",
         "escozor",
-        (("escoz", "esc"),),
+        (("escoz", "escuec"),),
         "soon",
         "3 Soon: lasting beyond about 1 week",
         ("ronchas", "bult", "sarpullido"),
@@ -278,7 +279,7 @@ SCENARIOS = (
         30,
         "líneas de marcas pequeñas en filas, como vías",
         "marcas en vía de tren",
-        (("vía", "línea"),),
+        (("vía de tren", "vías"),),
         "soon",
         "3 Soon: lines or marks that do not fade; tram-track scarring",
     ),
@@ -337,7 +338,7 @@ SCENARIOS = (
         2,
         "siento la piel tirante y seca",
         "piel tirante",
-        (("tirant", "sec"),),
+        (("tirant", "seq", "sec"),),
         "normal",
         "3 Dryness, tightness expected",
         _ordinary(),
@@ -364,7 +365,7 @@ SCENARIOS = (
         1,
         "me escuece y me arde un poco",
         "ardor",
-        (("escoz", "esc", "ard"),),
+        (("escoz", "escuec", "ard"),),
         "normal",
         "3 Stinging, burning expected",
         _ordinary("quemadura"),

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from scripts.i18n.languages import DEFAULT_LANGUAGE, LANGUAGES
 from tests.browser.conftest import browser_page
 from tests.site.test_build import ARTICLES
 
@@ -28,8 +29,11 @@ MEASURE = """() => {
 def test_boxes_and_tables_read_at_body_size_their_links_are_big_enough_and_titles_are_whole(browser, site_url):
     problems = []
     with browser_page(browser, "phone") as page:
-        for stem in (*ARTICLES, "side-effects-timeline"):
-            path = "" if stem == "index" else f"{stem}/"
+        # Every page in every language (ARTICLES pairs each page with its language), and each language's timeline.
+        pages = [*ARTICLES, *((language, "side-effects-timeline") for language in LANGUAGES)]
+        for language, stem in pages:
+            folder = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+            path = folder if stem == "index" else f"{folder}{stem}/"
             page.goto(site_url + path, wait_until="load")
             page.mouse.wheel(0, 600)  # Material shows the page title in the header once the page scrolls
             page.wait_for_timeout(250)

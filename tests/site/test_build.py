@@ -151,7 +151,7 @@ def test_every_page_links_to_itself_in_the_other_languages(built_site, language,
     """The switch (an <a hreflang>) goes to the same page in the other language; the sitemap lists every version."""
     html = page_html(built_site, stem, language)
     page_dir = built_site / ("" if language == DEFAULT_LANGUAGE else language) / ("" if stem == "index" else stem)
-    switches = re.findall(r'<p class="language-switch"><a href="([^"]+)" hreflang="([^"]+)"', html)
+    switches = re.findall(r'<p class="language-switch[^"]*"><a href="([^"]+)" hreflang="([^"]+)"', html)
     assert sorted(other for _, other in switches) == sorted(set(LANGUAGES) - {language})
     for href, other in switches:
         target = (page_dir / href).resolve()

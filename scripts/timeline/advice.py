@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from scripts.common.content_errors import ContentProblem, did_you_mean
+from scripts.common.html_reader import parse_html
 from scripts.common.markdown_source import BLOCK_OPENER, parse_markdown, split_front_matter
 from scripts.timeline.models import CARE_LEVELS, SideEffectsFile
 
@@ -81,7 +81,8 @@ def _box_lines(body_lines: list[str], first_line: int) -> set[int]:
 
 def _prose(source: str) -> list[_Prose]:
     page = split_front_matter(source)
-    blocks = parse_markdown(page.body, page.body_first_line)
+    # Only each block's text is read, so the block structure is enough (less than half of a full parse).
+    blocks = parse_markdown(page.body, page.body_first_line, inline=False)
     boxes = _box_lines(page.body.split("\n"), page.body_first_line)
     found: list[_Prose] = []
     open_items = 0
@@ -105,23 +106,9 @@ def _prose(source: str) -> list[_Prose]:
     return found
 
 
-class _TextOfHtml(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.parts.append(" ")  # the source's own line breaks are kept in the text, so lines still count
-
-    def handle_data(self, data):
-        self.parts.append(data)
-
-
 def _html_text(html: str) -> str:
-    reader = _TextOfHtml()
-    reader.feed(html)
-    reader.close()
-    return "".join(reader.parts)
+    """The text a browser shows of raw HTML; the source's own line breaks are kept, so lines still count."""
+    return parse_html(html).root.text(deep=True, separator=" ")
 
 
 def _looks_like_a_box(html: str) -> bool:

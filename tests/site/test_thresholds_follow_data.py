@@ -9,12 +9,12 @@ belongs to, so the copy stays valid.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
+from scripts.common.html_reader import parse_html
 from scripts.timeline.advice import ADVICE
 from scripts.timeline.durations import parse_when
 from tests.conftest import PROJECT_ROOT, copy_project, run_mkdocs_build
@@ -57,48 +57,37 @@ def shifted(text: str) -> str:
     return re.sub(r"(\d+)([hdwm])", lambda found: f"{int(found.group(1)) + SHIFT}{found.group(2)}", text)
 
 
-class _Text(HTMLParser):
+# Blocks a reader sees as one run of text; words the includes wrote (a sign's time, a verdict) come from the data.
+BLOCKS = frozenset({"p", "li", "td", "th", "h1", "h2", "h3", "h4", "summary", "dd", "dt"})
+FROM_DATA = "span.care-sign__when, span.care-verdict"
+
+
+def _block_texts(html: str, prose_only: bool) -> list[str]:
     """The text of a page's article, one string per block (paragraph, list item, table cell, heading).
 
-    With `prose_only`, the words an include wrote (a sign's time, a verdict) are left out: they come from the data.
+    With `prose_only`, the words an include wrote are left out: they come from the data.
     """
-
-    BLOCKS = frozenset({"p", "li", "td", "th", "h1", "h2", "h3", "h4", "summary", "dd", "dt"})
-    FROM_DATA = frozenset({"care-sign__when", "care-verdict"})
-
-    def __init__(self, prose_only: bool):
-        super().__init__(convert_charrefs=True)
-        self.prose_only = prose_only
-        self.blocks: list[str] = [""]
-        self.depth = 0
-        self.open_spans: list[bool] = []  # for each open span: whether it holds words from the data
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "article":
-            self.depth += 1
-        if tag == "span":
-            self.open_spans.append(bool(self.FROM_DATA & set((dict(attrs).get("class") or "").split())))
-        if tag in self.BLOCKS:
-            self.blocks.append("")
-
-    def handle_endtag(self, tag):
-        if tag == "article":
-            self.depth -= 1
-        if tag == "span" and self.open_spans:
-            self.open_spans.pop()
-        if tag in self.BLOCKS:
-            self.blocks.append("")
-
-    def handle_data(self, data):
-        if self.depth and not (self.prose_only and any(self.open_spans)):
-            self.blocks[-1] += data
+    tree = parse_html(html)
+    article = tree.css_first("article")
+    if article is None:
+        return []
+    if prose_only:
+        for node in article.css(FROM_DATA):
+            node.decompose()
+    blocks: dict[int, list[str]] = {}
+    for node in article.traverse(include_text=True):
+        if node.tag != "-text":
+            continue
+        block = node.parent
+        while block is not None and block.tag not in BLOCKS and block is not article:
+            block = block.parent
+        blocks.setdefault(block.mem_id if block is not None else 0, []).append(node.text_content or "")
+    return ["".join(parts) for parts in blocks.values()]
 
 
 def sentences(site: Path, prose_only: bool = True):
     for page in sorted(site.rglob("*.html")):
-        reader = _Text(prose_only)
-        reader.feed(page.read_text(encoding="utf-8"))
-        for block in reader.blocks:
+        for block in _block_texts(page.read_text(encoding="utf-8"), prose_only):
             for sentence in re.split(r"(?<=[.!?])\s+", " ".join(block.split())):
                 yield page.relative_to(site).as_posix(), sentence
 

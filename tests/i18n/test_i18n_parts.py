@@ -7,10 +7,13 @@ import string
 
 import pytest
 
+from scripts.checks.editor_check import spanish_spelling_problems
+from scripts.checks.spelling_es import spelling_problems
 from scripts.common.templates import in_language, phrase, strings
 from scripts.i18n.languages import LANGUAGES, english_path, language_of, translation_path
 from scripts.i18n.search import language_search_index
 from scripts.i18n.stamps import stamp_of
+from tests.conftest import PROJECT_ROOT
 
 
 def test_a_stamp_ignores_line_breaks_but_not_words():
@@ -71,3 +74,19 @@ def test_each_language_searches_only_its_own_pages():
     assert spanish["config"]["lang"] == ["es"] and [doc["location"] for doc in spanish["docs"]] == ["aftercare/"]
     assert [doc["title"] for doc in spanish["docs"]] == ["Cuidados"]
     assert english["config"]["lang"] == ["en"] and [doc["title"] for doc in english["docs"]] == ["Aftercare"]
+
+
+def test_spanish_pages_and_texts_are_spelled_right():
+    problems = spanish_spelling_problems(PROJECT_ROOT)
+    assert not problems, "\n".join(str(problem) for problem in problems)
+
+
+def test_a_spanish_typo_is_caught_with_file_and_line(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "cuidados.es.md").write_text(
+        "---\ntitle: Cuidados\n---\n\nLávese la piel con agua tibia.\n\nNo se toque la cara con las manoss.\n",
+        encoding="utf-8",
+    )
+    problems = spelling_problems(tmp_path, ["docs/cuidados.es.md"])
+    assert [(problem.file, problem.line) for problem in problems] == [("docs/cuidados.es.md", 7)]
+    assert "'manoss'" in problems[0].message and ".spanish-words.txt" in problems[0].message

@@ -25,12 +25,13 @@ from pathlib import Path
 
 from pymarkdown.api import PyMarkdownApi
 
+from scripts.checks.check_content import page_sources
 from scripts.checks.link_check import check_site, site_url_from_config
 from scripts.checks.readability import MAXIMUM_GRADE, score_markdown
 from scripts.checks.repeated_content import find_repeated_paragraphs
 from scripts.checks.warning_signs import sign_problems
 from scripts.common.content_errors import ContentError, ContentProblem, problems_summary
-from scripts.common.yaml_loader import SYNTAX_HINT, read_text
+from scripts.common.yaml_loader import SYNTAX_HINT
 from scripts.site.navigation import CONFIG_FILE as NAV_CONFIG
 from scripts.site.site_content import (
     GENERATED_PAGE,
@@ -257,14 +258,7 @@ def site_problems(site_dir: Path, root: Path) -> list[ContentProblem]:
 
 
 def article_sources(root: Path) -> tuple[dict[str, str], list[ContentProblem]]:
-    pages: dict[str, str] = {}
-    problems: list[ContentProblem] = []
-    for path in sorted((root / "docs").glob("*.md")):
-        name = path.relative_to(root).as_posix()
-        try:
-            pages[name] = read_text(path, name)
-        except ContentError as error:
-            problems += error.problems
+    pages, problems = page_sources(root)
     with contextlib.suppress(ContentError):  # the build reports it
         pages[GENERATED_PAGE] = SiteContent.load(root).timeline_page()
     return pages, problems
